@@ -1,0 +1,354 @@
+//! The file format: a [`Report`] as JSON, with a format name and version.
+//!
+//! Export is deterministic (struct field order, sorted maps, two-space indentation), so
+//! export → import → export gives byte-identical files. Import checks everything before it
+//! returns a report: size, nesting, JSON syntax, format name, version (older versions are
+//! migrated step by step), every field, every amount and the report's structure.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use serde_json::Value;
+
+use crate::model::*;
+
+/// Files larger than this are refused before parsing.
+pub const MAX_FILE_BYTES: usize = 20 * 1024 * 1024;
+/// The deepest JSON nesting the format allows (a statement tree of ten levels fits easily).
+pub const MAX_JSON_DEPTH: usize = 64;
+/// The deepest a statement's tree of groups may go.
+pub const MAX_LINE_DEPTH: usize = 10;
+
+/// Why a file could not be opened as a report. The messages are Swedish, for the treasurer.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ImportError {
+    TooLarge { bytes: usize },
+    TooDeep,
+    NotText,
+    NotJson { line: usize, column: usize, reason: String },
+    NotAReport,
+    NewerVersion { version: u64 },
+    BadVersion,
+    Invalid { path: String, reason: String },
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { bytes } => write!(
+                f,
+                "Filen är för stor ({:.1} MB); en årsredovisning från Kassören är högst {} MB.",
+                *bytes as f64 / 1_048_576.0,
+                MAX_FILE_BYTES / 1_048_576
+            ),
+            ImportError::TooDeep => f.write_str(
+                "Filen är nästlad djupare än en årsredovisning från Kassören kan vara; den öppnas inte.",
+            ),
+            ImportError::NotText => f.write_str("Filen är ingen textfil (den är inte UTF-8), så den kan inte vara en årsredovisning från Kassören."),
+            ImportError::NotJson { line, column, reason } => write!(
+                f,
+                "Filen är inte giltig JSON (rad {line}, kolumn {column}: {reason})."
+            ),
+            ImportError::NotAReport => f.write_str(
+                "Filen är JSON men ingen årsredovisning från Kassören (fältet \"format\" saknas eller är fel).",
+            ),
+            ImportError::NewerVersion { version } => write!(
+                f,
+                "Filen är skapad med en nyare version av Kassören (filformat {version}; den här versionen läser upp till {FORMAT_VERSION}). Ladda om sidan för att få den senaste versionen."
+            ),
+            ImportError::BadVersion => f.write_str("Filens versionsnummer (\"version\") är ogiltigt."),
+            ImportError::Invalid { path, reason } => {
+                write!(f, "Filen innehåller ett fel i fältet {path}: {reason}.")
+            }
+        }
+    }
+}
+
+impl std::error::Error for ImportError {}
+
+/// The report as a JSON file (two-space indentation, final newline).
+pub fn to_json(report: &Report) -> String {
+    let mut s = serde_json::to_string_pretty(report).expect("a report always serialises");
+    s.push('\n');
+    s
+}
+
+/// Reads a report from the bytes of a file (UTF-8, with or without a byte-order mark).
+pub fn from_bytes(bytes: &[u8]) -> Result<Report, ImportError> {
+    if bytes.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: bytes.len() });
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    from_json(text)
+}
+
+/// Reads a report from JSON text: see the module documentation for what is checked.
+pub fn from_json(text: &str) -> Result<Report, ImportError> {
+    if text.len() > MAX_FILE_BYTES {
+        return Err(ImportError::TooLarge { bytes: text.len() });
+    }
+    check_depth(text.as_bytes())?;
+    let mut value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        reason: swedish_json_error(&e),
+    })?;
+    if value.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+        return Err(ImportError::NotAReport);
+    }
+    let version = value.get("version").and_then(Value::as_u64).ok_or(ImportError::BadVersion)?;
+    if version > u64::from(FORMAT_VERSION) {
+        return Err(ImportError::NewerVersion { version });
+    }
+    if version == 0 {
+        return Err(ImportError::BadVersion);
+    }
+    migrate(&mut value, version as u32)?;
+    let report: Report = serde_path_to_error::deserialize(&value).map_err(|e| ImportError::Invalid {
+        path: path_text(&e.path().to_string()),
+        reason: swedish_serde_error(&e.inner().to_string()),
+    })?;
+    validate(&report)?;
+    Ok(report)
+}
+
+/// Refuses nesting deeper than [`MAX_JSON_DEPTH`] without parsing (strings are skipped).
+fn check_depth(bytes: &[u8]) -> Result<(), ImportError> {
+    let (mut depth, mut in_string, mut escaped) = (0usize, false, false);
+    for &b in bytes {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+            continue;
+        }
+        match b {
+            b'"' => in_string = true,
+            b'{' | b'[' => {
+                depth += 1;
+                if depth > MAX_JSON_DEPTH {
+                    return Err(ImportError::TooDeep);
+                }
+            }
+            b'}' | b']' => depth = depth.saturating_sub(1),
+            _ => {}
+        }
+    }
+    Ok(())
+}
+
+/// One migration step: turns a file of version N into version N + 1.
+pub type Migration = fn(&mut Value) -> Result<(), String>;
+
+/// `MIGRATIONS[i]` migrates version `i + 1` to `i + 2`. Version 1 is the first version, so
+/// there are none yet; every step added here needs a fixture file of the version it migrates
+/// from in `engine/tests/fixtures/` (the test `every_migration_step_is_exercised` fails
+/// otherwise).
+pub const MIGRATIONS: &[Migration] = &[];
+
+/// Migrates a parsed file of `version` to [`FORMAT_VERSION`], step by step.
+pub fn migrate(value: &mut Value, version: u32) -> Result<(), ImportError> {
+    migrate_with(MIGRATIONS, value, version)
+}
+
+/// Runs the migration steps from `version` on (`steps[i]` migrates `i + 1` to `i + 2`).
+pub fn migrate_with(steps: &[Migration], value: &mut Value, version: u32) -> Result<(), ImportError> {
+    let first = (version as usize).saturating_sub(1);
+    for (i, step) in steps.iter().enumerate().skip(first) {
+        step(value).map_err(|reason| ImportError::Invalid {
+            path: format!("(uppgradering från filformat {})", i + 1),
+            reason,
+        })?;
+        value["version"] = Value::from(i as u64 + 2);
+    }
+    Ok(())
+}
+
+fn path_text(path: &str) -> String {
+    if path.is_empty() || path == "." {
+        "(hela filen)".into()
+    } else {
+        format!("\"{path}\"")
+    }
+}
+
+fn swedish_json_error(e: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match e.classify() {
+        Category::Eof => "filen tar slut mitt i".into(),
+        Category::Syntax => {
+            let s = e.to_string();
+            let what = s.split(" at line").next().unwrap_or(&s);
+            format!("felaktig syntax ({what})")
+        }
+        _ => e.to_string(),
+    }
+}
+
+/// Serde's English messages, in Swedish where they are common.
+fn swedish_serde_error(msg: &str) -> String {
+    let tick = |s: &str| s.replace('`', "\"");
+    if let Some(rest) = msg.strip_prefix("missing field ") {
+        format!("fältet {} saknas", tick(rest))
+    } else if let Some(rest) = msg.strip_prefix("unknown field ") {
+        let name = rest.split(',').next().unwrap_or(rest);
+        format!("okänt fält {}", tick(name))
+    } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
+        let name = rest.split(',').next().unwrap_or(rest);
+        format!("okänt värde {}", tick(name))
+    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
+        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
+        format!("fel typ av värde ({}), här ska stå {}", tick(found), tick(expected))
+    } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
+        format!("ogiltigt värde ({})", tick(rest))
+    } else {
+        tick(msg)
+    }
+}
+
+fn invalid(path: impl Into<String>, reason: impl Into<String>) -> ImportError {
+    ImportError::Invalid { path: format!("\"{}\"", path.into()), reason: reason.into() }
+}
+
+/// Checks what the types alone cannot: lengths, unique ids, references, depth.
+pub fn validate(report: &Report) -> Result<(), ImportError> {
+    let n = report.years.len();
+    if n == 0 || n > MAX_YEARS {
+        return Err(invalid("years", format!("en rapport har 1 till {MAX_YEARS} år, här finns {n}")));
+    }
+    for (i, y) in report.years.iter().enumerate() {
+        if y.end < y.start {
+            return Err(invalid(format!("years[{i}]"), "året slutar innan det börjar"));
+        }
+    }
+    let mut seen = HashSet::new();
+    for id in report.all_ids() {
+        if id.is_empty() || id.len() > 100 {
+            return Err(invalid("id", "ett id är tomt eller längre än 100 tecken"));
+        }
+        if !seen.insert(id) {
+            return Err(invalid("id", format!("id \"{id}\" används mer än en gång")));
+        }
+    }
+    for (name, st) in [("income_statement", &report.income_statement), ("balance_sheet", &report.balance_sheet)] {
+        validate_lines(report, name, &st.lines, 1)?;
+    }
+    for (i, m) in report.equity.movements.iter().enumerate() {
+        for (line, amounts) in &m.amounts {
+            if report.line(line).is_none() {
+                return Err(invalid(format!("equity.movements[{i}].amounts"), format!("raden \"{line}\" finns inte")));
+            }
+            if amounts.len() != n {
+                return Err(invalid(format!("equity.movements[{i}].amounts.{line}"), format!("ska ha ett belopp per år ({n})")));
+            }
+        }
+    }
+    for line in report.equity.opening.keys() {
+        if report.line(line).is_none() {
+            return Err(invalid("equity.opening", format!("raden \"{line}\" finns inte")));
+        }
+    }
+    for (i, s) in report.narrative.iter().enumerate() {
+        if !(1..=2).contains(&s.level) {
+            return Err(invalid(format!("narrative[{i}].level"), "nivån ska vara 1 eller 2"));
+        }
+    }
+    for (i, note) in report.notes.iter().enumerate() {
+        let Some(t) = &note.table else { continue };
+        for (r, row) in t.rows.iter().enumerate() {
+            if row.cells.len() > t.columns.len() {
+                return Err(invalid(
+                    format!("notes[{i}].table.rows[{r}].cells"),
+                    format!("raden har {} celler men tabellen {} kolumner", row.cells.len(), t.columns.len()),
+                ));
+            }
+        }
+        if let Some(tie) = &t.tie {
+            if report.line(tie).is_none() {
+                return Err(invalid(format!("notes[{i}].table.tie"), format!("raden \"{tie}\" finns inte")));
+            }
+        }
+    }
+    Ok(())
+}
+
+fn validate_lines(report: &Report, path: &str, lines: &[Line], depth: usize) -> Result<(), ImportError> {
+    let n = report.years.len();
+    if depth > MAX_LINE_DEPTH {
+        return Err(invalid(path, format!("raderna är nästlade djupare än {MAX_LINE_DEPTH} nivåer")));
+    }
+    for l in lines {
+        let here = format!("{path} → {}", l.id);
+        match &l.kind {
+            LineKind::Input { amounts, details } => {
+                if amounts.len() != n {
+                    return Err(invalid(here, format!("ska ha ett belopp per år ({n}), har {}", amounts.len())));
+                }
+                if let Some(d) = details.iter().find(|d| d.amounts.len() != n) {
+                    return Err(invalid(format!("{here} → {}", d.id), format!("ska ha ett belopp per år ({n})")));
+                }
+            }
+            LineKind::Group { children, .. } => validate_lines(report, &here, children, depth + 1)?,
+            LineKind::Formula { terms } => {
+                if let Some(t) = terms.iter().find(|t| report.line(&t.line).is_none()) {
+                    return Err(invalid(here, format!("formeln hänvisar till raden \"{}\" som inte finns", t.line)));
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn depth_scan_skips_strings() {
+        let deep_in_string = format!("{{\"a\":\"{}\"}}", "[".repeat(1000));
+        assert!(check_depth(deep_in_string.as_bytes()).is_ok());
+        let deep = "[".repeat(MAX_JSON_DEPTH + 1);
+        assert_eq!(check_depth(deep.as_bytes()), Err(ImportError::TooDeep));
+        assert!(check_depth("[".repeat(MAX_JSON_DEPTH).as_bytes()).is_ok());
+        assert!(check_depth(br#"{"a":"\"[[[[["}"#).is_ok());
+    }
+
+    #[test]
+    fn migrations_run_in_order_from_the_file_version() {
+        fn v1_to_v2(v: &mut Value) -> Result<(), String> {
+            v["log"] = Value::from("1→2");
+            Ok(())
+        }
+        fn v2_to_v3(v: &mut Value) -> Result<(), String> {
+            let prev = v["log"].as_str().unwrap_or("").to_string();
+            v["log"] = Value::from(format!("{prev},2→3"));
+            Ok(())
+        }
+        let steps: &[Migration] = &[v1_to_v2, v2_to_v3];
+        let mut v = serde_json::json!({"version": 1});
+        migrate_with(steps, &mut v, 1).unwrap();
+        assert_eq!(v["log"], "1→2,2→3");
+        assert_eq!(v["version"], 3);
+        let mut v = serde_json::json!({"version": 2, "log": "start"});
+        migrate_with(steps, &mut v, 2).unwrap();
+        assert_eq!(v["log"], "start,2→3");
+        let mut v = serde_json::json!({"version": 3});
+        migrate_with(steps, &mut v, 3).unwrap();
+        assert_eq!(v, serde_json::json!({"version": 3}));
+    }
+
+    #[test]
+    fn migration_list_matches_the_version() {
+        assert_eq!(MIGRATIONS.len() as u32, FORMAT_VERSION - 1);
+    }
+
+    #[test]
+    fn serde_messages_are_translated() {
+        assert_eq!(swedish_serde_error("missing field `name`"), "fältet \"name\" saknas");
+        assert!(swedish_serde_error("invalid type: integer `5`, expected a string").starts_with("fel typ"));
+    }
+}

@@ -1,0 +1,23 @@
+//! # kassoren-engine
+//!
+//! The report engine of Kassören: an årsredovisning as exact data ([`model::Report`]),
+//! recomputed and checked ([`compute::compute`]), stored as JSON ([`json`]) and rendered as a
+//! printable, self-contained HTML document ([`render::render_html`]).
+//!
+//! The crate has no web dependency; it compiles natively and to `wasm32-unknown-unknown`.
+
+pub mod compute;
+pub mod date;
+pub mod example;
+pub mod json;
+pub mod markdown;
+pub mod model;
+pub mod money;
+pub mod orgnr;
+pub mod placeholders;
+pub mod render;
+pub mod template;
+
+pub use compute::{compute, Computed, Problem, ProblemCode, Severity};
+pub use model::Report;
+pub use render::render_html;

@@ -1,0 +1,534 @@
+//! The report model: one [`Report`] value holds an entire årsredovisning.
+//!
+//! The field order of every struct is the key order of the JSON file, so export is stable and
+//! byte-identical across export → import → export.
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::date::Date;
+use crate::money::{Money, Unit};
+
+/// The `format` value that marks a Kassören report file.
+pub const FORMAT_NAME: &str = "kassoren-arsredovisning";
+/// The current version of the file format. Older files are migrated (see [`crate::json`]).
+pub const FORMAT_VERSION: u32 = 1;
+/// The most years a report keeps: the fiscal year and four earlier years.
+pub const MAX_YEARS: usize = 5;
+
+pub type Id = String;
+
+/// An entire årsredovisning.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Report {
+    pub format: String,
+    pub version: u32,
+    pub organisation: Organisation,
+    /// `years[0]` is the fiscal year, `years[1]` the comparison year, and so on (at most five).
+    pub years: Vec<FiscalYear>,
+    pub settings: Settings,
+    pub narrative: Vec<Section>,
+    pub income_statement: Statement,
+    pub balance_sheet: Statement,
+    pub equity: EquityChanges,
+    pub appropriation: Appropriation,
+    pub notes: Vec<Note>,
+    pub signatures: Signatures,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Organisation {
+    pub name: String,
+    /// As typed; validated and shown as `NNNNNN-NNNN` (see [`crate::orgnr`]).
+    pub org_nr: String,
+    pub legal_form: LegalForm,
+    /// Säte: the municipality where the board has its seat.
+    pub seat: String,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LegalForm {
+    IdeellForening,
+    EkonomiskForening,
+    Bostadsrattsforening,
+    Samfallighetsforening,
+    Stiftelse,
+    Aktiebolag,
+}
+
+impl LegalForm {
+    pub const ALL: [LegalForm; 6] = [
+        LegalForm::IdeellForening,
+        LegalForm::EkonomiskForening,
+        LegalForm::Bostadsrattsforening,
+        LegalForm::Samfallighetsforening,
+        LegalForm::Stiftelse,
+        LegalForm::Aktiebolag,
+    ];
+
+    /// The Swedish name, as printed.
+    pub fn label(self) -> &'static str {
+        match self {
+            LegalForm::IdeellForening => "Ideell förening",
+            LegalForm::EkonomiskForening => "Ekonomisk förening",
+            LegalForm::Bostadsrattsforening => "Bostadsrättsförening",
+            LegalForm::Samfallighetsforening => "Samfällighetsförening",
+            LegalForm::Stiftelse => "Stiftelse",
+            LegalForm::Aktiebolag => "Aktiebolag",
+        }
+    }
+
+    /// The name on the command line: `ideell-forening`, `aktiebolag`, …
+    pub fn slug(self) -> &'static str {
+        match self {
+            LegalForm::IdeellForening => "ideell-forening",
+            LegalForm::EkonomiskForening => "ekonomisk-forening",
+            LegalForm::Bostadsrattsforening => "bostadsrattsforening",
+            LegalForm::Samfallighetsforening => "samfallighetsforening",
+            LegalForm::Stiftelse => "stiftelse",
+            LegalForm::Aktiebolag => "aktiebolag",
+        }
+    }
+
+    pub fn from_slug(s: &str) -> Option<LegalForm> {
+        LegalForm::ALL.into_iter().find(|f| f.slug() == s)
+    }
+
+    /// What the meeting that adopts the report is called.
+    pub fn meeting(self) -> &'static str {
+        match self {
+            LegalForm::Aktiebolag => "årsstämman",
+            LegalForm::EkonomiskForening | LegalForm::Bostadsrattsforening => "föreningsstämman",
+            LegalForm::Samfallighetsforening => "föreningsstämman",
+            LegalForm::Stiftelse => "styrelsen",
+            LegalForm::IdeellForening => "årsmötet",
+        }
+    }
+}
+
+/// One räkenskapsår. It may be shorter or longer than twelve months, at most eighteen.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FiscalYear {
+    pub start: Date,
+    pub end: Date,
+}
+
+impl FiscalYear {
+    /// The column heading: "2025" for a calendar year, "2024/25" for a broken year, the dates
+    /// for a shortened or extended year.
+    pub fn label(&self) -> String {
+        let months = crate::date::months_spanned(self.start, self.end);
+        if self.start.month == 1 && self.start.day == 1 && self.end.month == 12 && self.end.day == 31 && months == 12 {
+            self.start.year.to_string()
+        } else if months == 12 && self.start.day == 1 && self.end == self.start.add_years(1).pred() {
+            format!("{}/{:02}", self.start.year, self.end.year % 100)
+        } else {
+            format!("{} – {}", self.start, self.end)
+        }
+    }
+
+    /// "2025-01-01 – 2025-12-31".
+    pub fn period(&self) -> String {
+        format!("{} – {}", self.start, self.end)
+    }
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Settings {
+    /// Kronor or thousands of kronor in the printed report.
+    pub unit: Unit,
+    /// The built-in example report: the editor marks it as an example.
+    pub example: bool,
+}
+
+/// Where a narrative section is printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Part {
+    /// A chapter of its own, before the förvaltningsberättelse.
+    #[default]
+    Chapter,
+    /// A text part of the förvaltningsberättelse (verksamheten, väsentliga händelser, …).
+    ManagementReport,
+}
+
+/// A narrative section: a title and a Markdown body.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    pub id: Id,
+    pub title: String,
+    /// 1 for a chapter, 2 for a sub-chapter (numbered 6.1, 6.2, …).
+    pub level: u8,
+    pub part: Part,
+    /// CommonMark; raw HTML is shown as text. `{{placeholder}}` inserts a computed figure.
+    pub body: String,
+}
+
+/// A resultaträkning or balansräkning: a tree of lines.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Statement {
+    pub lines: Vec<Line>,
+}
+
+/// One line of a statement.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Line {
+    /// Stable id, unique in the whole report (both statements).
+    pub id: Id,
+    /// Editable label (K1 lets associations adapt item names).
+    pub label: String,
+    /// What the line means, so figures are found whatever it is called.
+    pub role: Option<Role>,
+    /// The note this line refers to.
+    pub note: Option<Id>,
+    /// BAS account ranges that belong on this line (`"3000-3799"`, `"2086"`), for the SIE import.
+    pub accounts: Vec<String>,
+    pub kind: LineKind,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LineKind {
+    /// An amount the treasurer enters (one per year), or the sum of its detail rows if any.
+    Input {
+        amounts: Vec<Option<Money>>,
+        details: Vec<DetailRow>,
+    },
+    /// A heading whose value is the sum of its children; `sum_label` is the printed total row.
+    Group {
+        sum_label: Option<String>,
+        children: Vec<Line>,
+    },
+    /// A result: the signed sum of other lines (e.g. Rörelseresultat).
+    Formula { terms: Vec<Term> },
+}
+
+/// A breakdown row under an input line.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct DetailRow {
+    pub id: Id,
+    pub label: String,
+    pub amounts: Vec<Option<Money>>,
+}
+
+/// A term of a formula: `+line` or `−line`.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Term {
+    pub line: Id,
+    pub negate: bool,
+}
+
+/// The meaning of a line, used by key ratios, checks, placeholders and the SIE import.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Role {
+    /// Nettoomsättning.
+    NetSales,
+    /// Summa intäkter / summa rörelseintäkter.
+    TotalIncome,
+    /// Summa kostnader / summa rörelsekostnader.
+    TotalCosts,
+    /// Rörelseresultat / verksamhetens över- eller underskott.
+    OperatingResult,
+    /// Resultat efter finansiella poster.
+    ResultAfterFinancialItems,
+    /// Resultat före skatt.
+    ResultBeforeTax,
+    /// Årets resultat in the resultaträkning.
+    YearResult,
+    /// Summa tillgångar.
+    TotalAssets,
+    /// Eget kapital (the group): its leaves are the columns of förändringar i eget kapital.
+    Equity,
+    /// Fritt eget kapital (group), where the form has one.
+    FreeEquity,
+    /// Balanserat resultat / balanserade över- eller underskott.
+    RetainedEarnings,
+    /// Årets resultat in the balansräkning.
+    YearResultBalance,
+    /// Obeskattade reserver (group).
+    UntaxedReserves,
+    /// Summa eget kapital och skulder.
+    TotalEquityAndLiabilities,
+    /// Av- och nedskrivningar.
+    Depreciation,
+}
+
+/// Förändringar i eget kapital: what the treasurer enters. Opening balances, the disposition of
+/// last year's result and this year's result are computed (see [`crate::compute`]).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EquityChanges {
+    /// Opening balance per equity line for the earliest year in the report (later years open
+    /// with the previous year's balansräkning).
+    pub opening: BTreeMap<Id, Money>,
+    /// Insatser, utdelning, fonder and other movements, per equity line and year.
+    pub movements: Vec<EquityMovement>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EquityMovement {
+    pub id: Id,
+    pub label: String,
+    /// Per equity line id: one amount per report year.
+    pub amounts: BTreeMap<Id, Vec<Option<Money>>>,
+}
+
+/// Resultatdisposition: the board's proposal for the amount at the meeting's disposal.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Appropriation {
+    /// "balanseras i ny räkning", "avsätts till fond …", "utdelas till medlemmarna" …
+    pub proposal: Vec<ProposalItem>,
+    /// Free text printed after the proposal (Markdown).
+    pub comment: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProposalItem {
+    pub id: Id,
+    pub label: String,
+    pub amount: Option<Money>,
+}
+
+/// A note (not). Numbered automatically in the order the statements refer to it.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Note {
+    pub id: Id,
+    pub title: String,
+    /// Markdown.
+    pub text: String,
+    pub table: Option<NoteTable>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteTable {
+    pub columns: Vec<NoteColumn>,
+    pub rows: Vec<NoteRow>,
+    /// The statement line the table's last sum row must equal, in every column tied to a year.
+    pub tie: Option<Id>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteColumn {
+    pub id: Id,
+    /// Printed heading; when empty and `year` is set, the year's label.
+    pub header: String,
+    /// Which report year the column shows (0 = the fiscal year), if any. A note may show more
+    /// years than the report keeps: such columns have no year and a written header.
+    pub year: Option<u8>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct NoteRow {
+    pub id: Id,
+    pub label: String,
+    pub kind: RowKind,
+    /// One cell per column (a sum row's cells are computed and left empty).
+    pub cells: Vec<Option<Cell>>,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum RowKind {
+    /// Amounts in money (scaled with the report's unit).
+    #[default]
+    Item,
+    /// Counts or other numbers that are not money (not scaled to tkr), e.g. medelantal anställda.
+    Count,
+    /// The sum of the item rows above it, back to the previous heading.
+    Sum,
+    /// A sub-heading; starts a new group for the next sum row.
+    Heading,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Cell {
+    Amount(Money),
+    Text(String),
+}
+
+/// The signature page.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Signatures {
+    pub place: String,
+    pub date: Option<Date>,
+    /// Every board member (and VD), with role: "Ordförande", "Kassör", "Ledamot", …
+    pub signatories: Vec<Person>,
+    /// Auditors: "Auktoriserad revisor", "Förtroendevald revisor", …
+    pub auditors: Vec<Person>,
+    /// The date of the auditor's report, if there is one.
+    pub auditor_report_date: Option<Date>,
+}
+
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Person {
+    pub id: Id,
+    pub name: String,
+    pub role: String,
+}
+
+impl Line {
+    /// The line's children (empty unless it is a group).
+    pub fn children(&self) -> &[Line] {
+        match &self.kind {
+            LineKind::Group { children, .. } => children,
+            _ => &[],
+        }
+    }
+
+    /// Calls `f` on this line and every line below it, depth first, parents before children.
+    pub fn walk<'a>(&'a self, f: &mut impl FnMut(&'a Line)) {
+        f(self);
+        for c in self.children() {
+            c.walk(f);
+        }
+    }
+
+    pub fn walk_mut(&mut self, f: &mut impl FnMut(&mut Line)) {
+        f(self);
+        if let LineKind::Group { children, .. } = &mut self.kind {
+            for c in children {
+                c.walk_mut(f);
+            }
+        }
+    }
+}
+
+impl Statement {
+    /// Every line, depth first.
+    pub fn all_lines(&self) -> Vec<&Line> {
+        let mut out = Vec::new();
+        for l in &self.lines {
+            l.walk(&mut |x| out.push(x));
+        }
+        out
+    }
+
+    pub fn find(&self, id: &str) -> Option<&Line> {
+        fn go<'a>(lines: &'a [Line], id: &str) -> Option<&'a Line> {
+            lines.iter().find_map(|l| if l.id == id { Some(l) } else { go(l.children(), id) })
+        }
+        go(&self.lines, id)
+    }
+
+    pub fn find_mut(&mut self, id: &str) -> Option<&mut Line> {
+        fn go<'a>(lines: &'a mut [Line], id: &str) -> Option<&'a mut Line> {
+            for l in lines {
+                if l.id == id {
+                    return Some(l);
+                }
+                if let LineKind::Group { children, .. } = &mut l.kind {
+                    if let Some(found) = go(children, id) {
+                        return Some(found);
+                    }
+                }
+            }
+            None
+        }
+        go(&mut self.lines, id)
+    }
+
+    pub fn find_role(&self, role: Role) -> Option<&Line> {
+        self.all_lines().into_iter().find(|l| l.role == Some(role))
+    }
+}
+
+impl Report {
+    /// Both statements' lines, resultaträkning first.
+    pub fn all_lines(&self) -> impl Iterator<Item = &Line> {
+        self.income_statement
+            .all_lines()
+            .into_iter()
+            .chain(self.balance_sheet.all_lines())
+    }
+
+    pub fn line(&self, id: &str) -> Option<&Line> {
+        self.income_statement.find(id).or_else(|| self.balance_sheet.find(id))
+    }
+
+    pub fn line_mut(&mut self, id: &str) -> Option<&mut Line> {
+        if self.income_statement.find(id).is_some() {
+            self.income_statement.find_mut(id)
+        } else {
+            self.balance_sheet.find_mut(id)
+        }
+    }
+
+    pub fn line_by_role(&self, role: Role) -> Option<&Line> {
+        self.income_statement
+            .find_role(role)
+            .or_else(|| self.balance_sheet.find_role(role))
+    }
+
+    pub fn note(&self, id: &str) -> Option<&Note> {
+        self.notes.iter().find(|n| n.id == id)
+    }
+
+    /// Sets an input line's amount for a year. Returns false if the line is not an input line
+    /// without detail rows or the year does not exist.
+    pub fn set_amount(&mut self, line: &str, year: usize, amount: Option<rust_decimal::Decimal>) -> bool {
+        let years = self.years.len();
+        match self.line_mut(line).map(|l| &mut l.kind) {
+            Some(LineKind::Input { amounts, details }) if details.is_empty() && year < years => {
+                amounts.resize(years, None);
+                amounts[year] = amount.map(Money);
+                true
+            }
+            _ => false,
+        }
+    }
+
+    /// Every id used anywhere in the report.
+    pub fn all_ids(&self) -> Vec<&str> {
+        let mut ids: Vec<&str> = Vec::new();
+        ids.extend(self.narrative.iter().map(|s| s.id.as_str()));
+        for l in self.all_lines() {
+            ids.push(&l.id);
+            if let LineKind::Input { details, .. } = &l.kind {
+                ids.extend(details.iter().map(|d| d.id.as_str()));
+            }
+        }
+        ids.extend(self.equity.movements.iter().map(|m| m.id.as_str()));
+        ids.extend(self.appropriation.proposal.iter().map(|p| p.id.as_str()));
+        for n in &self.notes {
+            ids.push(&n.id);
+            if let Some(t) = &n.table {
+                ids.extend(t.columns.iter().map(|c| c.id.as_str()));
+                ids.extend(t.rows.iter().map(|r| r.id.as_str()));
+            }
+        }
+        ids.extend(self.signatures.signatories.iter().map(|p| p.id.as_str()));
+        ids.extend(self.signatures.auditors.iter().map(|p| p.id.as_str()));
+        ids
+    }
+
+    /// A new id with the given prefix that is not used anywhere in the report (`s12`, `n3`, …).
+    pub fn fresh_id(&self, prefix: &str) -> Id {
+        let used: std::collections::HashSet<&str> = self.all_ids().into_iter().collect();
+        (1..)
+            .map(|i| format!("{prefix}{i}"))
+            .find(|c| !used.contains(c.as_str()))
+            .expect("an unused id exists")
+    }
+}

@@ -1,0 +1,149 @@
+//! The file format: import refuses every kind of bad file with a clear Swedish message, and
+//! older format versions are migrated (every migration step has a fixture that exercises it).
+
+mod common;
+
+use common::*;
+use kassoren_engine::json::{self, ImportError, MAX_FILE_BYTES, MIGRATIONS};
+use kassoren_engine::model::*;
+
+fn valid_json() -> String {
+    json::to_json(&balanced(LegalForm::IdeellForening, &FIGURES))
+}
+
+fn err(text: &str) -> ImportError {
+    json::from_json(text).expect_err("the file should be refused")
+}
+
+#[test]
+fn round_trip_is_byte_identical() {
+    let text = valid_json();
+    let r = json::from_json(&text).unwrap();
+    assert_eq!(json::to_json(&r), text);
+    assert!(text.starts_with("{\n  \"format\": \"kassoren-arsredovisning\",\n  \"version\": 1,"));
+    // With a byte-order mark, from bytes.
+    let mut bom = b"\xEF\xBB\xBF".to_vec();
+    bom.extend_from_slice(text.as_bytes());
+    assert_eq!(json::from_bytes(&bom).unwrap(), r);
+}
+
+#[test]
+fn not_json() {
+    let e = err("{\"format\": \"kassoren-arsredovisning\", ");
+    assert!(matches!(e, ImportError::NotJson { line: 1, .. }), "{e:?}");
+    assert!(e.to_string().starts_with("Filen är inte giltig JSON (rad 1"), "{e}");
+    assert!(matches!(err("hej"), ImportError::NotJson { .. }));
+    assert_eq!(json::from_bytes(b"\xff\xfe{}"), Err(ImportError::NotText));
+}
+
+#[test]
+fn not_a_report() {
+    for text in ["{}", "[]", "42", r#"{"format":"något-annat","version":1}"#] {
+        let e = err(text);
+        assert_eq!(e, ImportError::NotAReport, "{text}");
+        assert!(e.to_string().contains("ingen årsredovisning från Kassören"));
+    }
+}
+
+#[test]
+fn newer_version() {
+    let text = valid_json().replacen("\"version\": 1", "\"version\": 99", 1);
+    let e = err(&text);
+    assert_eq!(e, ImportError::NewerVersion { version: 99 });
+    assert!(e.to_string().contains("skapad med en nyare version av Kassören"), "{e}");
+    assert_eq!(err(&valid_json().replacen("\"version\": 1", "\"version\": \"1\"", 1)), ImportError::BadVersion);
+    assert_eq!(err(&valid_json().replacen("\"version\": 1", "\"version\": 0", 1)), ImportError::BadVersion);
+}
+
+#[test]
+fn too_large_is_refused_before_parsing() {
+    let mut text = valid_json();
+    text.push_str(&" ".repeat(MAX_FILE_BYTES));
+    let e = err(&text);
+    assert!(matches!(e, ImportError::TooLarge { .. }));
+    assert!(e.to_string().contains("för stor"));
+    assert!(matches!(json::from_bytes(text.as_bytes()), Err(ImportError::TooLarge { .. })));
+}
+
+#[test]
+fn too_deep_is_refused() {
+    let text = valid_json().replacen("\"narrative\": [", &format!("\"narrative\": [{}", "[".repeat(100)), 1);
+    assert_eq!(err(&text), ImportError::TooDeep);
+}
+
+#[test]
+fn malformed_amount_names_the_field() {
+    let r = balanced(LegalForm::IdeellForening, &FIGURES);
+    let text = json::to_json(&r);
+    let needle = "\"amounts\": [\n";
+    let at = text.find(needle).unwrap() + needle.len();
+    let end = text[at..].find(',').unwrap() + at;
+    for bad in ["\"12,5\"", "\"1e3\"", "12.5", "\"10000000000000000\""] {
+        let broken = format!("{}          {bad}{}", &text[..at], &text[end..]);
+        let e = err(&broken);
+        let msg = e.to_string();
+        assert!(matches!(e, ImportError::Invalid { .. }), "{bad}: {e:?}");
+        assert!(msg.contains("income_statement.lines[0]"), "{bad}: {msg}");
+        assert!(msg.contains("amounts[0]"), "{bad}: {msg}");
+    }
+}
+
+#[test]
+fn invalid_content_names_the_field() {
+    let text = valid_json();
+    let e = err(&text.replacen("\"legal_form\": \"ideell_forening\"", "\"legal_form\": \"klubb\"", 1));
+    assert!(e.to_string().contains("\"organisation.legal_form\""), "{e}");
+    assert!(e.to_string().contains("okänt värde \"klubb\""), "{e}");
+    let e = err(&text.replacen("\"seat\"", "\"sate\"", 1));
+    assert!(e.to_string().contains("okänt fält \"sate\""), "{e}");
+    let e = err(&text.replacen("\"2025-12-31\"", "\"2025-13-31\"", 1));
+    assert!(e.to_string().contains("years[0].end"), "{e}");
+}
+
+#[test]
+fn structure_is_validated() {
+    let mut r = balanced(LegalForm::IdeellForening, &FIGURES);
+    let id = r.narrative[0].id.clone();
+    r.narrative.push(Section { id, title: "Dubblett".into(), level: 1, part: Part::Chapter, body: String::new() });
+    let e = err(&json::to_json(&r));
+    assert!(e.to_string().contains("används mer än en gång"), "{e}");
+
+    let mut r = balanced(LegalForm::IdeellForening, &FIGURES);
+    let line = assets(&r)[0].clone();
+    if let Some(LineKind::Input { amounts, .. }) = r.line_mut(&line).map(|l| &mut l.kind) {
+        amounts.push(None);
+    }
+    let e = err(&json::to_json(&r));
+    assert!(e.to_string().contains("ett belopp per år (2)"), "{e}");
+
+    let mut r = balanced(LegalForm::IdeellForening, &FIGURES);
+    r.years = (0..6).map(|i| kassoren_engine::template::calendar_year(2025 - i)).collect();
+    assert!(err(&json::to_json(&r)).to_string().contains("1 till 5 år"));
+}
+
+/// Every format version has a fixture made by that version; every migration step is run by
+/// at least one fixture (a step that no fixture reaches fails this test).
+#[test]
+fn every_migration_step_is_exercised() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let mut versions = Vec::new();
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().to_string();
+        let Some(v) = name.strip_prefix("format-v").and_then(|s| s.strip_suffix(".json")) else { continue };
+        let v: u32 = v.parse().unwrap();
+        let text = std::fs::read_to_string(&path).unwrap();
+        let raw: serde_json::Value = serde_json::from_str(&text).unwrap();
+        assert_eq!(raw["version"], v, "{name} says another version inside");
+        let r = json::from_json(&text).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(r.version, FORMAT_VERSION);
+        versions.push(v);
+    }
+    for v in 1..=FORMAT_VERSION {
+        assert!(versions.contains(&v), "no fixture file format-v{v}.json");
+    }
+    for step in 0..MIGRATIONS.len() as u32 {
+        let from = step + 1;
+        assert!(versions.iter().any(|v| *v <= from), "migration step {from}→{} is never exercised", from + 1);
+    }
+}
