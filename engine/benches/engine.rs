@@ -27,9 +27,18 @@ fn measure(mut f: impl FnMut()) -> (Duration, Duration, usize) {
     (times[times.len() / 2], times[0], times.len())
 }
 
-fn report_line(name: &str, what: &str, budget_ms: f64, (median, min, runs): (Duration, Duration, usize)) {
+fn report_line(
+    name: &str,
+    what: &str,
+    budget_ms: f64,
+    (median, min, runs): (Duration, Duration, usize),
+) {
     let ms = |d: Duration| d.as_secs_f64() * 1000.0;
-    let verdict = if ms(median) <= budget_ms { "within" } else { "OVER" };
+    let verdict = if ms(median) <= budget_ms {
+        "within"
+    } else {
+        "OVER"
+    };
     println!(
         "{name:<8} {what:<12} median {:>8.3} ms   min {:>8.3} ms   ({runs} runs)   budget {budget_ms} ms: {verdict}",
         ms(median),
@@ -41,7 +50,12 @@ fn report_line(name: &str, what: &str, budget_ms: f64, (median, min, runs): (Dur
 /// until there are 300 statement lines, five years of figures, 20 notes with four-year tables
 /// and 40 narrative sections of about a page each.
 fn large_report() -> Report {
-    let mut r = template::new_report(LegalForm::Aktiebolag, "Stora Exempel AB", "556036-0793", template::calendar_year(2025));
+    let mut r = template::new_report(
+        LegalForm::Aktiebolag,
+        "Stora Exempel AB",
+        "556036-0793",
+        template::calendar_year(2025),
+    );
     r.years = (0..5).map(|i| template::calendar_year(2025 - i)).collect();
     let mut count = r.all_lines().count();
     let mut k = 0;
@@ -51,7 +65,11 @@ fn large_report() -> Report {
             for top in &mut st.lines {
                 top.walk_mut(&mut |l| {
                     if let LineKind::Group { children, .. } = &mut l.kind {
-                        if count < 300 && children.iter().all(|c| matches!(c.kind, LineKind::Input { .. })) {
+                        if count < 300
+                            && children
+                                .iter()
+                                .all(|c| matches!(c.kind, LineKind::Input { .. }))
+                        {
                             k += 1;
                             count += 1;
                             children.push(Line {
@@ -60,7 +78,10 @@ fn large_report() -> Report {
                                 role: None,
                                 note: None,
                                 accounts: Vec::new(),
-                                kind: LineKind::Input { amounts: vec![None; 5], details: Vec::new() },
+                                kind: LineKind::Input {
+                                    amounts: vec![None; 5],
+                                    details: Vec::new(),
+                                },
                             });
                         }
                     }
@@ -68,7 +89,11 @@ fn large_report() -> Report {
             }
         }
     }
-    let ids: Vec<String> = r.all_lines().filter(|l| matches!(l.kind, LineKind::Input { .. })).map(|l| l.id.clone()).collect();
+    let ids: Vec<String> = r
+        .all_lines()
+        .filter(|l| matches!(l.kind, LineKind::Input { .. }))
+        .map(|l| l.id.clone())
+        .collect();
     for (i, id) in ids.iter().enumerate() {
         for y in 0..5 {
             let v = ((i * 7919 + y * 104_729) % 1_000_000) as i64 - 300_000;
@@ -83,22 +108,37 @@ fn large_report() -> Report {
             }
         }
         let columns: Vec<NoteColumn> = (0..4u8)
-            .map(|y| NoteColumn { id: format!("{id}c{y}"), header: String::new(), year: Some(y) })
+            .map(|y| NoteColumn {
+                id: format!("{id}c{y}"),
+                header: String::new(),
+                year: Some(y),
+            })
             .collect();
         let mut rows: Vec<NoteRow> = (0..8)
             .map(|j| NoteRow {
                 id: format!("{id}r{j}"),
                 label: format!("Post {j}"),
                 kind: RowKind::Item,
-                cells: (0..4).map(|y| Some(Cell::Amount(Money::from((j * 1000 + y * 10) as i64)))).collect(),
+                cells: (0..4)
+                    .map(|y| Some(Cell::Amount(Money::from((j * 1000 + y * 10) as i64))))
+                    .collect(),
             })
             .collect();
-        rows.push(NoteRow { id: format!("{id}sum"), label: "Summa".into(), kind: RowKind::Sum, cells: vec![] });
+        rows.push(NoteRow {
+            id: format!("{id}sum"),
+            label: "Summa".into(),
+            kind: RowKind::Sum,
+            cells: vec![],
+        });
         r.notes.push(Note {
             id,
             title: format!("Not med tabell {n}"),
             text: "En förklarande text om posten och hur den har värderats.".into(),
-            table: Some(NoteTable { columns, rows, tie: None }),
+            table: Some(NoteTable {
+                columns,
+                rows,
+                tie: None,
+            }),
         });
     }
     let paragraph = "Föreningen har under året bedrivit en omfattande verksamhet med **många** aktiviteter, \
@@ -131,13 +171,29 @@ fn main() {
         large.narrative.len(),
         large.narrative.iter().map(|s| s.body.len()).sum::<usize>() / 1024
     );
-    for (name, r, compute_budget, render_budget) in [("example", &example, 1.0, 5.0), ("large", &large, 10.0, 30.0)] {
-        report_line(name, "compute", compute_budget, measure(|| {
-            black_box(compute(black_box(r)));
-        }));
-        report_line(name, "render_html", render_budget, measure(|| {
-            black_box(render::render_html(black_box(r)));
-        }));
-        println!("{name:<8} html size    {} KB", render::render_html(r).len() / 1024);
+    for (name, r, compute_budget, render_budget) in [
+        ("example", &example, 1.0, 5.0),
+        ("large", &large, 10.0, 30.0),
+    ] {
+        report_line(
+            name,
+            "compute",
+            compute_budget,
+            measure(|| {
+                black_box(compute(black_box(r)));
+            }),
+        );
+        report_line(
+            name,
+            "render_html",
+            render_budget,
+            measure(|| {
+                black_box(render::render_html(black_box(r)));
+            }),
+        );
+        println!(
+            "{name:<8} html size    {} KB",
+            render::render_html(r).len() / 1024
+        );
     }
 }

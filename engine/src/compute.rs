@@ -120,7 +120,11 @@ pub enum Location {
     /// A statement line (and year, when one year is concerned).
     Line { line: Id, year: Option<usize> },
     /// A note, and a row/column of its table.
-    Note { note: Id, row: Option<Id>, column: Option<Id> },
+    Note {
+        note: Id,
+        row: Option<Id>,
+        column: Option<Id>,
+    },
     /// A narrative section.
     Section { section: Id },
     /// Förändringar i eget kapital: an equity line's column in a year.
@@ -212,7 +216,10 @@ impl Computed {
 
     /// A note's printed number ("Not 3"), if it is printed.
     pub fn note_number(&self, note: &str) -> Option<usize> {
-        self.note_order.iter().position(|n| n == note).map(|i| i + 1)
+        self.note_order
+            .iter()
+            .position(|n| n == note)
+            .map(|i| i + 1)
     }
 
     /// Whether a statement line is printed: K2 leaves out lines that are zero in every shown
@@ -221,13 +228,19 @@ impl Computed {
         match (&line.kind, line.role) {
             (LineKind::Formula { .. }, _) => true,
             (_, Some(Role::TotalAssets | Role::TotalEquityAndLiabilities)) => true,
-            (LineKind::Group { children, .. }, _) => children.iter().any(|c| !matches!(c.kind, LineKind::Formula { .. }) && self.is_shown(c)),
-            (LineKind::Input { .. }, _) => (0..self.shown_years).any(|y| !self.value(&line.id, y).is_zero()),
+            (LineKind::Group { children, .. }, _) => children
+                .iter()
+                .any(|c| !matches!(c.kind, LineKind::Formula { .. }) && self.is_shown(c)),
+            (LineKind::Input { .. }, _) => {
+                (0..self.shown_years).any(|y| !self.value(&line.id, y).is_zero())
+            }
         }
     }
 
     pub fn errors(&self) -> impl Iterator<Item = &Problem> {
-        self.problems.iter().filter(|p| p.severity == Severity::Error)
+        self.problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
     }
 
     pub fn has_errors(&self) -> bool {
@@ -242,7 +255,13 @@ impl Computed {
 
 /// The value of an input line in a year: the sum of its detail rows if it has any.
 pub fn input_value(amounts: &[Option<Money>], details: &[DetailRow], year: usize) -> Decimal {
-    let get = |a: &[Option<Money>]| a.get(year).copied().flatten().map(|m| m.0).unwrap_or_default();
+    let get = |a: &[Option<Money>]| {
+        a.get(year)
+            .copied()
+            .flatten()
+            .map(|m| m.0)
+            .unwrap_or_default()
+    };
     if details.is_empty() {
         get(amounts)
     } else {
@@ -278,9 +297,9 @@ impl<'a> Evaluator<'a> {
         }
         self.visiting.push(&line.id);
         let v: Vec<Decimal> = match &line.kind {
-            LineKind::Input { amounts, details } => {
-                (0..self.years).map(|y| input_value(amounts, details, y)).collect()
-            }
+            LineKind::Input { amounts, details } => (0..self.years)
+                .map(|y| input_value(amounts, details, y))
+                .collect(),
             LineKind::Group { children, .. } => {
                 let mut sum = vec![Decimal::ZERO; self.years];
                 for c in children {
@@ -332,14 +351,21 @@ impl<'a> Evaluator<'a> {
 /// the notes in the order the resultaträkning and balansräkning refer to them, then the rest in
 /// list order.
 pub fn note_order(report: &Report) -> Vec<Id> {
-    let referenced: Vec<&str> = report.all_lines().filter_map(|l| l.note.as_deref()).collect();
+    let referenced: Vec<&str> = report
+        .all_lines()
+        .filter_map(|l| l.note.as_deref())
+        .collect();
     let mut order: Vec<Id> = Vec::with_capacity(report.notes.len());
     let push = |id: &str, order: &mut Vec<Id>| {
         if report.note(id).is_some() && !order.iter().any(|o| o == id) {
             order.push(id.to_string());
         }
     };
-    for n in report.notes.iter().take_while(|n| !referenced.contains(&n.id.as_str())) {
+    for n in report
+        .notes
+        .iter()
+        .take_while(|n| !referenced.contains(&n.id.as_str()))
+    {
         push(&n.id, &mut order);
     }
     for id in &referenced {
@@ -399,14 +425,17 @@ fn overview(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> Overview {
         .or_else(|| report.line_by_role(Role::TotalIncome));
     let income_label = income_line
         .map(|l| match &l.kind {
-            LineKind::Group { sum_label: Some(s), .. } => s.clone(),
+            LineKind::Group {
+                sum_label: Some(s), ..
+            } => s.clone(),
             _ => l.label.clone(),
         })
         .unwrap_or_else(|| "Intäkter".into());
     let years = (0..report.years.len().min(4))
         .map(|y| {
             let assets = get(Role::TotalAssets, y);
-            let equity = get(Role::Equity, y) + get(Role::UntaxedReserves, y) * solidity_equity_share();
+            let equity =
+                get(Role::Equity, y) + get(Role::UntaxedReserves, y) * solidity_equity_share();
             OverviewYear {
                 year: y,
                 income: income_line
@@ -419,7 +448,10 @@ fn overview(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> Overview {
             }
         })
         .collect();
-    Overview { income_label, years }
+    Overview {
+        income_label,
+        years,
+    }
 }
 
 /// The equity share of obeskattade reserver in soliditet: 1 − 20.6 % tax = 0.794.
@@ -428,7 +460,13 @@ pub fn solidity_equity_share() -> Decimal {
 }
 
 fn appropriation(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> AppropriationFigures {
-    let value = |l: &Line| values.get(&l.id).and_then(|v| v.first()).copied().unwrap_or_default();
+    let value = |l: &Line| {
+        values
+            .get(&l.id)
+            .and_then(|v| v.first())
+            .copied()
+            .unwrap_or_default()
+    };
     let free_lines: Vec<&Line> = match report.balance_sheet.find_role(Role::FreeEquity) {
         Some(group) => {
             let mut leaves = Vec::new();
@@ -477,10 +515,19 @@ pub fn compute(report: &Report) -> Computed {
         visiting: Vec::new(),
         problems: Vec::new(),
     };
-    for l in report.income_statement.lines.iter().chain(&report.balance_sheet.lines) {
+    for l in report
+        .income_statement
+        .lines
+        .iter()
+        .chain(&report.balance_sheet.lines)
+    {
         ev.eval(l);
     }
-    let Evaluator { values, problems: eval_problems, .. } = ev;
+    let Evaluator {
+        values,
+        problems: eval_problems,
+        ..
+    } = ev;
 
     let note_tables: HashMap<Id, TableValues> = report
         .notes

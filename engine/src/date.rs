@@ -53,23 +53,45 @@ impl Date {
     /// The day after this one.
     pub fn succ(self) -> Date {
         if self.day < days_in_month(self.year, self.month) {
-            Date { day: self.day + 1, ..self }
+            Date {
+                day: self.day + 1,
+                ..self
+            }
         } else if self.month < 12 {
-            Date { month: self.month + 1, day: 1, ..self }
+            Date {
+                month: self.month + 1,
+                day: 1,
+                ..self
+            }
         } else {
-            Date { year: self.year + 1, month: 1, day: 1 }
+            Date {
+                year: self.year + 1,
+                month: 1,
+                day: 1,
+            }
         }
     }
 
     /// The day before this one.
     pub fn pred(self) -> Date {
         if self.day > 1 {
-            Date { day: self.day - 1, ..self }
+            Date {
+                day: self.day - 1,
+                ..self
+            }
         } else if self.month > 1 {
             let month = self.month - 1;
-            Date { month, day: days_in_month(self.year, month), ..self }
+            Date {
+                month,
+                day: days_in_month(self.year, month),
+                ..self
+            }
         } else {
-            Date { year: self.year - 1, month: 12, day: 31 }
+            Date {
+                year: self.year - 1,
+                month: 12,
+                day: 31,
+            }
         }
     }
 
@@ -86,7 +108,12 @@ impl Date {
 
     /// Swedish long form: "31 december 2025".
     pub fn long(self) -> String {
-        format!("{} {} {}", self.day, MONTHS[usize::from(self.month) - 1], self.year)
+        format!(
+            "{} {} {}",
+            self.day,
+            MONTHS[usize::from(self.month) - 1],
+            self.year
+        )
     }
 }
 
@@ -155,15 +182,33 @@ mod tests {
     fn steps_days_and_years() {
         let d = Date::new(2024, 12, 31).unwrap();
         assert_eq!(d.succ(), Date::new(2025, 1, 1).unwrap());
-        assert_eq!(Date::new(2025, 3, 1).unwrap().pred(), Date::new(2025, 2, 28).unwrap());
-        assert_eq!(Date::new(2024, 2, 29).unwrap().add_years(1), Date::new(2025, 2, 28).unwrap());
+        assert_eq!(
+            Date::new(2025, 3, 1).unwrap().pred(),
+            Date::new(2025, 2, 28).unwrap()
+        );
+        assert_eq!(
+            Date::new(2024, 2, 29).unwrap().add_years(1),
+            Date::new(2025, 2, 28).unwrap()
+        );
     }
 
     #[test]
     fn counts_months() {
         let s = Date::new(2025, 1, 1).unwrap();
         assert_eq!(months_spanned(s, Date::new(2025, 12, 31).unwrap()), 12);
-        assert_eq!(months_spanned(Date::new(2024, 7, 1).unwrap(), Date::new(2025, 12, 31).unwrap()), 18);
-        assert_eq!(months_spanned(Date::new(2025, 5, 1).unwrap(), Date::new(2025, 12, 31).unwrap()), 8);
+        assert_eq!(
+            months_spanned(
+                Date::new(2024, 7, 1).unwrap(),
+                Date::new(2025, 12, 31).unwrap()
+            ),
+            18
+        );
+        assert_eq!(
+            months_spanned(
+                Date::new(2025, 5, 1).unwrap(),
+                Date::new(2025, 12, 31).unwrap()
+            ),
+            8
+        );
     }
 }

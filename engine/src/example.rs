@@ -8,5 +8,6 @@ pub const EXAMPLE_JSON: &str = include_str!("../../examples/ideell-forening.json
 
 /// The example report. The file is part of the program and tested, so it always reads.
 pub fn example_report() -> Report {
-    crate::json::from_json(EXAMPLE_JSON).unwrap_or_else(|e| panic!("the example report is invalid: {e}"))
+    crate::json::from_json(EXAMPLE_JSON)
+        .unwrap_or_else(|e| panic!("the example report is invalid: {e}"))
 }

@@ -22,14 +22,25 @@ pub const MAX_LINE_DEPTH: usize = 10;
 /// Why a file could not be opened as a report. The messages are Swedish, for the treasurer.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ImportError {
-    TooLarge { bytes: usize },
+    TooLarge {
+        bytes: usize,
+    },
     TooDeep,
     NotText,
-    NotJson { line: usize, column: usize, reason: String },
+    NotJson {
+        line: usize,
+        column: usize,
+        reason: String,
+    },
     NotAReport,
-    NewerVersion { version: u64 },
+    NewerVersion {
+        version: u64,
+    },
     BadVersion,
-    Invalid { path: String, reason: String },
+    Invalid {
+        path: String,
+        reason: String,
+    },
 }
 
 impl fmt::Display for ImportError {
@@ -97,7 +108,10 @@ pub fn from_json(text: &str) -> Result<Report, ImportError> {
     if value.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(ImportError::NotAReport);
     }
-    let version = value.get("version").and_then(Value::as_u64).ok_or(ImportError::BadVersion)?;
+    let version = value
+        .get("version")
+        .and_then(Value::as_u64)
+        .ok_or(ImportError::BadVersion)?;
     if version > u64::from(FORMAT_VERSION) {
         return Err(ImportError::NewerVersion { version });
     }
@@ -105,10 +119,11 @@ pub fn from_json(text: &str) -> Result<Report, ImportError> {
         return Err(ImportError::BadVersion);
     }
     migrate(&mut value, version as u32)?;
-    let report: Report = serde_path_to_error::deserialize(&value).map_err(|e| ImportError::Invalid {
-        path: path_text(&e.path().to_string()),
-        reason: swedish_serde_error(&e.inner().to_string()),
-    })?;
+    let report: Report =
+        serde_path_to_error::deserialize(&value).map_err(|e| ImportError::Invalid {
+            path: path_text(&e.path().to_string()),
+            reason: swedish_serde_error(&e.inner().to_string()),
+        })?;
     validate(&report)?;
     Ok(report)
 }
@@ -156,7 +171,11 @@ pub fn migrate(value: &mut Value, version: u32) -> Result<(), ImportError> {
 }
 
 /// Runs the migration steps from `version` on (`steps[i]` migrates `i + 1` to `i + 2`).
-pub fn migrate_with(steps: &[Migration], value: &mut Value, version: u32) -> Result<(), ImportError> {
+pub fn migrate_with(
+    steps: &[Migration],
+    value: &mut Value,
+    version: u32,
+) -> Result<(), ImportError> {
     let first = (version as usize).saturating_sub(1);
     for (i, step) in steps.iter().enumerate().skip(first) {
         step(value).map_err(|reason| ImportError::Invalid {
@@ -202,7 +221,11 @@ fn swedish_serde_error(msg: &str) -> String {
         format!("okänt värde {}", tick(name))
     } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
         let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        format!("fel typ av värde ({}), här ska stå {}", tick(found), tick(expected))
+        format!(
+            "fel typ av värde ({}), här ska stå {}",
+            tick(found),
+            tick(expected)
+        )
     } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
         format!("ogiltigt värde ({})", tick(rest))
     } else {
@@ -211,18 +234,27 @@ fn swedish_serde_error(msg: &str) -> String {
 }
 
 fn invalid(path: impl Into<String>, reason: impl Into<String>) -> ImportError {
-    ImportError::Invalid { path: format!("\"{}\"", path.into()), reason: reason.into() }
+    ImportError::Invalid {
+        path: format!("\"{}\"", path.into()),
+        reason: reason.into(),
+    }
 }
 
 /// Checks what the types alone cannot: lengths, unique ids, references, depth.
 pub fn validate(report: &Report) -> Result<(), ImportError> {
     let n = report.years.len();
     if n == 0 || n > MAX_YEARS {
-        return Err(invalid("years", format!("en rapport har 1 till {MAX_YEARS} år, här finns {n}")));
+        return Err(invalid(
+            "years",
+            format!("en rapport har 1 till {MAX_YEARS} år, här finns {n}"),
+        ));
     }
     for (i, y) in report.years.iter().enumerate() {
         if y.end < y.start {
-            return Err(invalid(format!("years[{i}]"), "året slutar innan det börjar"));
+            return Err(invalid(
+                format!("years[{i}]"),
+                "året slutar innan det börjar",
+            ));
         }
     }
     let mut seen = HashSet::new();
@@ -234,27 +266,42 @@ pub fn validate(report: &Report) -> Result<(), ImportError> {
             return Err(invalid("id", format!("id \"{id}\" används mer än en gång")));
         }
     }
-    for (name, st) in [("income_statement", &report.income_statement), ("balance_sheet", &report.balance_sheet)] {
+    for (name, st) in [
+        ("income_statement", &report.income_statement),
+        ("balance_sheet", &report.balance_sheet),
+    ] {
         validate_lines(report, name, &st.lines, 1)?;
     }
     for (i, m) in report.equity.movements.iter().enumerate() {
         for (line, amounts) in &m.amounts {
             if report.line(line).is_none() {
-                return Err(invalid(format!("equity.movements[{i}].amounts"), format!("raden \"{line}\" finns inte")));
+                return Err(invalid(
+                    format!("equity.movements[{i}].amounts"),
+                    format!("raden \"{line}\" finns inte"),
+                ));
             }
             if amounts.len() != n {
-                return Err(invalid(format!("equity.movements[{i}].amounts.{line}"), format!("ska ha ett belopp per år ({n})")));
+                return Err(invalid(
+                    format!("equity.movements[{i}].amounts.{line}"),
+                    format!("ska ha ett belopp per år ({n})"),
+                ));
             }
         }
     }
     for line in report.equity.opening.keys() {
         if report.line(line).is_none() {
-            return Err(invalid("equity.opening", format!("raden \"{line}\" finns inte")));
+            return Err(invalid(
+                "equity.opening",
+                format!("raden \"{line}\" finns inte"),
+            ));
         }
     }
     for (i, s) in report.narrative.iter().enumerate() {
         if !(1..=2).contains(&s.level) {
-            return Err(invalid(format!("narrative[{i}].level"), "nivån ska vara 1 eller 2"));
+            return Err(invalid(
+                format!("narrative[{i}].level"),
+                "nivån ska vara 1 eller 2",
+            ));
         }
     }
     for (i, note) in report.notes.iter().enumerate() {
@@ -263,39 +310,63 @@ pub fn validate(report: &Report) -> Result<(), ImportError> {
             if row.cells.len() > t.columns.len() {
                 return Err(invalid(
                     format!("notes[{i}].table.rows[{r}].cells"),
-                    format!("raden har {} celler men tabellen {} kolumner", row.cells.len(), t.columns.len()),
+                    format!(
+                        "raden har {} celler men tabellen {} kolumner",
+                        row.cells.len(),
+                        t.columns.len()
+                    ),
                 ));
             }
         }
         if let Some(tie) = &t.tie {
             if report.line(tie).is_none() {
-                return Err(invalid(format!("notes[{i}].table.tie"), format!("raden \"{tie}\" finns inte")));
+                return Err(invalid(
+                    format!("notes[{i}].table.tie"),
+                    format!("raden \"{tie}\" finns inte"),
+                ));
             }
         }
     }
     Ok(())
 }
 
-fn validate_lines(report: &Report, path: &str, lines: &[Line], depth: usize) -> Result<(), ImportError> {
+fn validate_lines(
+    report: &Report,
+    path: &str,
+    lines: &[Line],
+    depth: usize,
+) -> Result<(), ImportError> {
     let n = report.years.len();
     if depth > MAX_LINE_DEPTH {
-        return Err(invalid(path, format!("raderna är nästlade djupare än {MAX_LINE_DEPTH} nivåer")));
+        return Err(invalid(
+            path,
+            format!("raderna är nästlade djupare än {MAX_LINE_DEPTH} nivåer"),
+        ));
     }
     for l in lines {
         let here = format!("{path} → {}", l.id);
         match &l.kind {
             LineKind::Input { amounts, details } => {
                 if amounts.len() != n {
-                    return Err(invalid(here, format!("ska ha ett belopp per år ({n}), har {}", amounts.len())));
+                    return Err(invalid(
+                        here,
+                        format!("ska ha ett belopp per år ({n}), har {}", amounts.len()),
+                    ));
                 }
                 if let Some(d) = details.iter().find(|d| d.amounts.len() != n) {
-                    return Err(invalid(format!("{here} → {}", d.id), format!("ska ha ett belopp per år ({n})")));
+                    return Err(invalid(
+                        format!("{here} → {}", d.id),
+                        format!("ska ha ett belopp per år ({n})"),
+                    ));
                 }
             }
             LineKind::Group { children, .. } => validate_lines(report, &here, children, depth + 1)?,
             LineKind::Formula { terms } => {
                 if let Some(t) = terms.iter().find(|t| report.line(&t.line).is_none()) {
-                    return Err(invalid(here, format!("formeln hänvisar till raden \"{}\" som inte finns", t.line)));
+                    return Err(invalid(
+                        here,
+                        format!("formeln hänvisar till raden \"{}\" som inte finns", t.line),
+                    ));
                 }
             }
         }
@@ -348,7 +419,13 @@ mod tests {
 
     #[test]
     fn serde_messages_are_translated() {
-        assert_eq!(swedish_serde_error("missing field `name`"), "fältet \"name\" saknas");
-        assert!(swedish_serde_error("invalid type: integer `5`, expected a string").starts_with("fel typ"));
+        assert_eq!(
+            swedish_serde_error("missing field `name`"),
+            "fältet \"name\" saknas"
+        );
+        assert!(
+            swedish_serde_error("invalid type: integer `5`, expected a string")
+                .starts_with("fel typ")
+        );
     }
 }

@@ -41,13 +41,23 @@ impl Sanitiser {
             Event::Start(Tag::HtmlBlock) => Event::Start(Tag::Paragraph),
             Event::End(TagEnd::HtmlBlock) => Event::End(TagEnd::Paragraph),
 
-            Event::Start(Tag::Link { link_type, dest_url, title, id }) => {
+            Event::Start(Tag::Link {
+                link_type,
+                dest_url,
+                title,
+                id,
+            }) => {
                 let keep = is_safe_url(&dest_url);
                 self.links.push(keep);
                 if !keep {
                     return None;
                 }
-                Event::Start(Tag::Link { link_type, dest_url, title, id })
+                Event::Start(Tag::Link {
+                    link_type,
+                    dest_url,
+                    title,
+                    id,
+                })
             }
             Event::End(TagEnd::Link) => {
                 if !self.links.pop().unwrap_or(false) {
@@ -103,7 +113,9 @@ pub fn is_safe_url(url: &str) -> bool {
         None => true,
         Some(colon) => {
             let scheme = &cleaned[..colon];
-            ALLOWED_SCHEMES.iter().any(|s| s.eq_ignore_ascii_case(scheme))
+            ALLOWED_SCHEMES
+                .iter()
+                .any(|s| s.eq_ignore_ascii_case(scheme))
         }
     }
 }
@@ -116,7 +128,10 @@ mod tests {
     fn block_html_is_escaped_text() {
         let out = to_html("<script>alert(1)</script>");
         assert!(!out.contains("<script"), "{out}");
-        assert!(out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"), "{out}");
+        assert!(
+            out.contains("&lt;script&gt;alert(1)&lt;/script&gt;"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -152,7 +167,12 @@ mod tests {
     #[test]
     fn safe_links_are_kept() {
         let out = to_html("[a](https://example.se/x?y=1) [b](mailto:kassor@example.se) [c](#not-1) [d](bilaga.pdf) <https://example.se>");
-        for href in ["https://example.se/x?y=1", "mailto:kassor@example.se", "#not-1", "bilaga.pdf"] {
+        for href in [
+            "https://example.se/x?y=1",
+            "mailto:kassor@example.se",
+            "#not-1",
+            "bilaga.pdf",
+        ] {
             assert!(out.contains(&format!("href=\"{href}\"")), "{href}: {out}");
         }
         assert!(is_safe_url("HTTP://EXAMPLE.SE"));
@@ -165,7 +185,10 @@ mod tests {
         let out = to_html("Se ![Styrelsen <b>2025</b>](https://example.se/bild.png \"t\") här.");
         assert!(!out.contains("<img"), "{out}");
         assert!(!out.contains("bild.png"), "{out}");
-        assert!(out.contains("<span class=\"image-alt\">Styrelsen &lt;b&gt;2025&lt;/b&gt;</span>"), "{out}");
+        assert!(
+            out.contains("<span class=\"image-alt\">Styrelsen &lt;b&gt;2025&lt;/b&gt;</span>"),
+            "{out}"
+        );
         let out = to_html("![a ![b](x)](javascript:alert(1))");
         assert!(!out.contains("<img") && !out.contains("href"), "{out}");
     }
@@ -182,16 +205,23 @@ mod tests {
 
     #[test]
     fn ordinary_markdown_renders() {
-        let out =
-            to_html("Vi har *många* **medlemmar** och ~~inga~~ skulder.\n\n- ett\n- två\n\n1. första\n");
+        let out = to_html(
+            "Vi har *många* **medlemmar** och ~~inga~~ skulder.\n\n- ett\n- två\n\n1. första\n",
+        );
         assert!(out.contains("<em>många</em>"), "{out}");
         assert!(out.contains("<strong>medlemmar</strong>"), "{out}");
         assert!(out.contains("<del>inga</del>"), "{out}");
         assert!(out.contains("<ul>\n<li>ett</li>"), "{out}");
         assert!(out.contains("<ol>"), "{out}");
         let out = to_html("| Slag | Antal |\n|---|--:|\n| Kommuner | 12 |\n");
-        assert!(out.contains("<table>") && out.contains("<th>Slag</th>"), "{out}");
-        assert!(out.contains("<td style=\"text-align: right\">12</td>"), "{out}");
+        assert!(
+            out.contains("<table>") && out.contains("<th>Slag</th>"),
+            "{out}"
+        );
+        assert!(
+            out.contains("<td style=\"text-align: right\">12</td>"),
+            "{out}"
+        );
     }
 
     #[test]

@@ -123,9 +123,15 @@ impl FiscalYear {
     /// for a shortened or extended year.
     pub fn label(&self) -> String {
         let months = crate::date::months_spanned(self.start, self.end);
-        if self.start.month == 1 && self.start.day == 1 && self.end.month == 12 && self.end.day == 31 && months == 12 {
+        if self.start.month == 1
+            && self.start.day == 1
+            && self.end.month == 12
+            && self.end.day == 31
+            && months == 12
+        {
             self.start.year.to_string()
-        } else if months == 12 && self.start.day == 1 && self.end == self.start.add_years(1).pred() {
+        } else if months == 12 && self.start.day == 1 && self.end == self.start.add_years(1).pred()
+        {
             format!("{}/{:02}", self.start.year, self.end.year % 100)
         } else {
             format!("{} – {}", self.start, self.end)
@@ -427,7 +433,13 @@ impl Statement {
 
     pub fn find(&self, id: &str) -> Option<&Line> {
         fn go<'a>(lines: &'a [Line], id: &str) -> Option<&'a Line> {
-            lines.iter().find_map(|l| if l.id == id { Some(l) } else { go(l.children(), id) })
+            lines.iter().find_map(|l| {
+                if l.id == id {
+                    Some(l)
+                } else {
+                    go(l.children(), id)
+                }
+            })
         }
         go(&self.lines, id)
     }
@@ -464,7 +476,9 @@ impl Report {
     }
 
     pub fn line(&self, id: &str) -> Option<&Line> {
-        self.income_statement.find(id).or_else(|| self.balance_sheet.find(id))
+        self.income_statement
+            .find(id)
+            .or_else(|| self.balance_sheet.find(id))
     }
 
     pub fn line_mut(&mut self, id: &str) -> Option<&mut Line> {
@@ -487,7 +501,12 @@ impl Report {
 
     /// Sets an input line's amount for a year. Returns false if the line is not an input line
     /// without detail rows or the year does not exist.
-    pub fn set_amount(&mut self, line: &str, year: usize, amount: Option<rust_decimal::Decimal>) -> bool {
+    pub fn set_amount(
+        &mut self,
+        line: &str,
+        year: usize,
+        amount: Option<rust_decimal::Decimal>,
+    ) -> bool {
         let years = self.years.len();
         match self.line_mut(line).map(|l| &mut l.kind) {
             Some(LineKind::Input { amounts, details }) if details.is_empty() && year < years => {

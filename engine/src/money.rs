@@ -156,9 +156,7 @@ pub fn parse_swedish(input: &str) -> Result<Option<Decimal>, AmountError> {
         if e.0.contains("för stort") {
             e
         } else if e.0.contains("decimaler") {
-            AmountError(format!(
-                "\"{trimmed}\" har fler än {MAX_SCALE} decimaler"
-            ))
+            AmountError(format!("\"{trimmed}\" har fler än {MAX_SCALE} decimaler"))
         } else {
             AmountError(format!("\"{trimmed}\" är inget belopp"))
         }
@@ -315,18 +313,38 @@ mod tests {
 
     #[test]
     fn rejects_bad_input_with_a_reason() {
-        for bad in ["12a", "1.234.567", "1,2,3", "-", "kr", "1e5", "1 234.567", "--5"] {
+        for bad in [
+            "12a",
+            "1.234.567",
+            "1,2,3",
+            "-",
+            "kr",
+            "1e5",
+            "1 234.567",
+            "--5",
+        ] {
             let e = parse_swedish(bad).unwrap_err();
-            assert!(e.0.contains(bad.trim()) || e.0.contains("belopp"), "{bad}: {e}");
+            assert!(
+                e.0.contains(bad.trim()) || e.0.contains("belopp"),
+                "{bad}: {e}"
+            );
         }
-        assert!(parse_swedish("1000000000000000").unwrap_err().0.contains("för stort"));
-        assert!(parse_swedish("1,23456").unwrap_err().0.contains("decimaler"));
+        assert!(parse_swedish("1000000000000000")
+            .unwrap_err()
+            .0
+            .contains("för stort"));
+        assert!(parse_swedish("1,23456")
+            .unwrap_err()
+            .0
+            .contains("decimaler"));
     }
 
     #[test]
     fn canonical_form_is_strict() {
         assert_eq!(parse_canonical("-1234.50").unwrap(), d("-1234.50"));
-        for bad in ["", "1e3", "+1", " 1", "1.", ".5", "1,5", "NaN", "0x10", "1.23456"] {
+        for bad in [
+            "", "1e3", "+1", " 1", "1.", ".5", "1,5", "NaN", "0x10", "1.23456",
+        ] {
             assert!(parse_canonical(bad).is_err(), "{bad}");
         }
         assert!(parse_canonical("999999999999999.9999").is_ok());
@@ -336,7 +354,10 @@ mod tests {
     #[test]
     fn formats_swedish_amounts() {
         assert_eq!(format_amount(d("1234567"), Unit::Kr), "1\u{a0}234\u{a0}567");
-        assert_eq!(format_amount(d("-1234567.5"), Unit::Kr), "\u{2212}1\u{a0}234\u{a0}568");
+        assert_eq!(
+            format_amount(d("-1234567.5"), Unit::Kr),
+            "\u{2212}1\u{a0}234\u{a0}568"
+        );
         assert_eq!(format_amount(d("999.49"), Unit::Kr), "999");
         assert_eq!(format_amount(d("0"), Unit::Kr), "0");
         assert_eq!(format_amount(d("-0.4"), Unit::Kr), "0");

@@ -49,10 +49,17 @@ pub fn normalize(input: &str) -> Result<String, OrgNrError> {
     if t.is_empty() {
         return Err(OrgNrError::Empty);
     }
-    if !t.chars().all(|c| c.is_ascii_digit() || c == '-' || c == ' ') {
+    if !t
+        .chars()
+        .all(|c| c.is_ascii_digit() || c == '-' || c == ' ')
+    {
         return Err(OrgNrError::NotDigits);
     }
-    let mut digits: Vec<u8> = t.bytes().filter(u8::is_ascii_digit).map(|b| b - b'0').collect();
+    let mut digits: Vec<u8> = t
+        .bytes()
+        .filter(u8::is_ascii_digit)
+        .map(|b| b - b'0')
+        .collect();
     if digits.len() == 12 && digits[0] == 1 && digits[1] == 6 {
         digits.drain(..2);
     }
@@ -85,7 +92,13 @@ mod tests {
         assert_eq!(normalize(""), Err(OrgNrError::Empty));
         assert_eq!(normalize("202100-548"), Err(OrgNrError::WrongLength(9)));
         assert_eq!(normalize("20210O-5489"), Err(OrgNrError::NotDigits));
-        assert_eq!(normalize("202100-5488"), Err(OrgNrError::CheckDigit { expected: 9 }));
-        assert!(normalize("202100-5488").unwrap_err().to_string().contains("kontrollsiffran"));
+        assert_eq!(
+            normalize("202100-5488"),
+            Err(OrgNrError::CheckDigit { expected: 9 })
+        );
+        assert!(normalize("202100-5488")
+            .unwrap_err()
+            .to_string()
+            .contains("kontrollsiffran"));
     }
 }

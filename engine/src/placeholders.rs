@@ -29,20 +29,76 @@ enum FigureKind {
 
 /// Every named figure, in the order the editor lists them.
 pub const FIGURES: &[Figure] = &[
-    Figure { name: "årets_resultat", label: "Årets resultat", kind: FigureKind::Role(Role::YearResult) },
-    Figure { name: "nettoomsättning", label: "Nettoomsättning", kind: FigureKind::Role(Role::NetSales) },
-    Figure { name: "summa_intäkter", label: "Summa intäkter", kind: FigureKind::Role(Role::TotalIncome) },
-    Figure { name: "summa_kostnader", label: "Summa kostnader", kind: FigureKind::Role(Role::TotalCosts) },
-    Figure { name: "rörelseresultat", label: "Rörelseresultat / verksamhetens resultat", kind: FigureKind::Role(Role::OperatingResult) },
-    Figure { name: "resultat_efter_finansiella_poster", label: "Resultat efter finansiella poster", kind: FigureKind::Role(Role::ResultAfterFinancialItems) },
-    Figure { name: "summa_tillgångar", label: "Summa tillgångar", kind: FigureKind::Role(Role::TotalAssets) },
-    Figure { name: "eget_kapital", label: "Summa eget kapital", kind: FigureKind::Role(Role::Equity) },
-    Figure { name: "balanserat_resultat", label: "Balanserat resultat", kind: FigureKind::Role(Role::RetainedEarnings) },
-    Figure { name: "soliditet", label: "Soliditet", kind: FigureKind::Solidity },
-    Figure { name: "till_förfogande", label: "Summa till förfogande (resultatdisposition)", kind: FigureKind::AtDisposal },
-    Figure { name: "räkenskapsår", label: "Räkenskapsåret (t.ex. 2025)", kind: FigureKind::YearLabel },
-    Figure { name: "föreningens_namn", label: "Organisationens namn", kind: FigureKind::OrganisationName },
-    Figure { name: "organisationsnummer", label: "Organisationsnummer", kind: FigureKind::OrgNr },
+    Figure {
+        name: "årets_resultat",
+        label: "Årets resultat",
+        kind: FigureKind::Role(Role::YearResult),
+    },
+    Figure {
+        name: "nettoomsättning",
+        label: "Nettoomsättning",
+        kind: FigureKind::Role(Role::NetSales),
+    },
+    Figure {
+        name: "summa_intäkter",
+        label: "Summa intäkter",
+        kind: FigureKind::Role(Role::TotalIncome),
+    },
+    Figure {
+        name: "summa_kostnader",
+        label: "Summa kostnader",
+        kind: FigureKind::Role(Role::TotalCosts),
+    },
+    Figure {
+        name: "rörelseresultat",
+        label: "Rörelseresultat / verksamhetens resultat",
+        kind: FigureKind::Role(Role::OperatingResult),
+    },
+    Figure {
+        name: "resultat_efter_finansiella_poster",
+        label: "Resultat efter finansiella poster",
+        kind: FigureKind::Role(Role::ResultAfterFinancialItems),
+    },
+    Figure {
+        name: "summa_tillgångar",
+        label: "Summa tillgångar",
+        kind: FigureKind::Role(Role::TotalAssets),
+    },
+    Figure {
+        name: "eget_kapital",
+        label: "Summa eget kapital",
+        kind: FigureKind::Role(Role::Equity),
+    },
+    Figure {
+        name: "balanserat_resultat",
+        label: "Balanserat resultat",
+        kind: FigureKind::Role(Role::RetainedEarnings),
+    },
+    Figure {
+        name: "soliditet",
+        label: "Soliditet",
+        kind: FigureKind::Solidity,
+    },
+    Figure {
+        name: "till_förfogande",
+        label: "Summa till förfogande (resultatdisposition)",
+        kind: FigureKind::AtDisposal,
+    },
+    Figure {
+        name: "räkenskapsår",
+        label: "Räkenskapsåret (t.ex. 2025)",
+        kind: FigureKind::YearLabel,
+    },
+    Figure {
+        name: "föreningens_namn",
+        label: "Organisationens namn",
+        kind: FigureKind::OrganisationName,
+    },
+    Figure {
+        name: "organisationsnummer",
+        label: "Organisationsnummer",
+        kind: FigureKind::OrgNr,
+    },
 ];
 
 /// A placeholder found in a text.
@@ -77,7 +133,12 @@ pub fn scan(text: &str) -> Vec<Placeholder<'_>> {
                 _ => (0, true),
             },
         };
-        out.push(Placeholder { range: open..close + 2, name, years_back, malformed });
+        out.push(Placeholder {
+            range: open..close + 2,
+            name,
+            years_back,
+            malformed,
+        });
         from = close + 2;
     }
     out
@@ -92,7 +153,9 @@ pub fn resolve(report: &Report, computed: &Computed, p: &Placeholder) -> Option<
     let money = |v| format!("{}\u{a0}{}", computed.fmt(v), computed.unit.suffix());
     if let Some(f) = FIGURES.iter().find(|f| f.name == p.name) {
         return match f.kind {
-            FigureKind::Role(role) => report.line_by_role(role).map(|l| money(computed.value(&l.id, y))),
+            FigureKind::Role(role) => report
+                .line_by_role(role)
+                .map(|l| money(computed.value(&l.id, y))),
             FigureKind::Solidity => Some(
                 computed
                     .overview
@@ -140,19 +203,27 @@ mod tests {
 
     #[test]
     fn scans_placeholders() {
-        let t = "Resultat {{årets_resultat}} mot {{ summa_tillgångar:-1 }} och {{x:y}} {{ofullständig";
+        let t =
+            "Resultat {{årets_resultat}} mot {{ summa_tillgångar:-1 }} och {{x:y}} {{ofullständig";
         let found = scan(t);
         assert_eq!(found.len(), 3);
         assert_eq!(found[0].name, "årets_resultat");
         assert_eq!(&t[found[0].range.clone()], "{{årets_resultat}}");
-        assert_eq!((found[1].name, found[1].years_back), ("summa_tillgångar", 1));
+        assert_eq!(
+            (found[1].name, found[1].years_back),
+            ("summa_tillgångar", 1)
+        );
         assert!(found[2].malformed);
     }
 
     #[test]
     fn figure_names_are_unique() {
         for (i, f) in FIGURES.iter().enumerate() {
-            assert!(FIGURES[i + 1..].iter().all(|g| g.name != f.name), "{}", f.name);
+            assert!(
+                FIGURES[i + 1..].iter().all(|g| g.name != f.name),
+                "{}",
+                f.name
+            );
         }
     }
 }

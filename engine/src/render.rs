@@ -228,7 +228,11 @@ pub fn render_document(report: &Report, computed: &Computed) -> String {
 /// The report's content, the same markup the document's `<body>` holds, for the editor's live
 /// preview (to be shown with [`STYLE`]).
 pub fn preview_body(report: &Report, computed: &Computed) -> String {
-    let ctx = Ctx { report, computed, outline: Outline::new(report, computed) };
+    let ctx = Ctx {
+        report,
+        computed,
+        outline: Outline::new(report, computed),
+    };
     html! {
         div.report lang="sv" {
             (title_page(&ctx))
@@ -246,7 +250,11 @@ pub fn preview_body(report: &Report, computed: &Computed) -> String {
 
 /// "Årsredovisning 2025 – Föreningen X".
 fn document_title(report: &Report) -> String {
-    let year = report.years.first().map(FiscalYear::label).unwrap_or_default();
+    let year = report
+        .years
+        .first()
+        .map(FiscalYear::label)
+        .unwrap_or_default();
     let name = report.organisation.name.trim();
     match (year.is_empty(), name.is_empty()) {
         (false, false) => format!("Årsredovisning {year} – {name}"),
@@ -266,7 +274,11 @@ struct Ctx<'a> {
 impl Ctx<'_> {
     /// A column heading: the year's label ("2025", "2024/25").
     fn year_label(&self, year: usize) -> String {
-        self.report.years.get(year).map(FiscalYear::label).unwrap_or_default()
+        self.report
+            .years
+            .get(year)
+            .map(FiscalYear::label)
+            .unwrap_or_default()
     }
 
     /// Markdown with its `{{placeholders}}` filled in, as sanitised HTML.
@@ -277,7 +289,11 @@ impl Ctx<'_> {
 
     /// An amount with its unit: "12 500 kr", "13 tkr".
     fn amount_with_unit(&self, d: Decimal) -> String {
-        format!("{}\u{a0}{}", self.computed.fmt(d), self.computed.unit.suffix())
+        format!(
+            "{}\u{a0}{}",
+            self.computed.fmt(d),
+            self.computed.unit.suffix()
+        )
     }
 
     fn shown_years(&self) -> std::ops::Range<usize> {
@@ -327,19 +343,37 @@ fn number_sections<'a>(sections: &[&'a Section], prefix: &str) -> (Vec<Entry<'a>
                 sub = 0;
                 (format!("{prefix}{top}"), 1)
             };
-            Entry { number, title: &s.title, anchor: format!("section-{}", s.id), depth, section: Some(*s) }
+            Entry {
+                number,
+                title: &s.title,
+                anchor: format!("section-{}", s.id),
+                depth,
+                section: Some(*s),
+            }
         })
         .collect();
     (entries, top)
 }
 
 fn fixed_entry(number: String, title: &'static str, anchor: &str, depth: u8) -> Entry<'static> {
-    Entry { number, title, anchor: anchor.to_string(), depth, section: None }
+    Entry {
+        number,
+        title,
+        anchor: anchor.to_string(),
+        depth,
+        section: None,
+    }
 }
 
 impl<'a> Outline<'a> {
     fn new(report: &'a Report, computed: &Computed) -> Outline<'a> {
-        let in_part = |part: Part| report.narrative.iter().filter(|s| s.part == part).collect::<Vec<_>>();
+        let in_part = |part: Part| {
+            report
+                .narrative
+                .iter()
+                .filter(|s| s.part == part)
+                .collect::<Vec<_>>()
+        };
         let (chapters, count) = number_sections(&in_part(Part::Chapter), "");
         let mut next = count;
         let mut number = || {
@@ -349,7 +383,8 @@ impl<'a> Outline<'a> {
 
         let management_number = number();
         let prefix = format!("{management_number}.");
-        let (mut management_parts, mut sub) = number_sections(&in_part(Part::ManagementReport), &prefix);
+        let (mut management_parts, mut sub) =
+            number_sections(&in_part(Part::ManagementReport), &prefix);
         // They sit one level below the förvaltningsberättelse's own heading.
         for e in &mut management_parts {
             e.depth += 1;
@@ -375,7 +410,12 @@ impl<'a> Outline<'a> {
                 1,
             ),
             management_parts,
-            income: fixed_entry(number().to_string(), "Resultaträkning", "resultatrakning", 1),
+            income: fixed_entry(
+                number().to_string(),
+                "Resultaträkning",
+                "resultatrakning",
+                1,
+            ),
             balance: fixed_entry(number().to_string(), "Balansräkning", "balansrakning", 1),
             notes: (!computed.note_order.is_empty())
                 .then(|| fixed_entry(number().to_string(), "Noter", "noter", 1)),
@@ -393,7 +433,13 @@ impl<'a> Outline<'a> {
             }
         }
         // The förvaltningsberättelse lists its direct parts (not their sub-sections).
-        out.push((&self.management, self.management_parts.iter().filter(|e| e.depth == 2).collect()));
+        out.push((
+            &self.management,
+            self.management_parts
+                .iter()
+                .filter(|e| e.depth == 2)
+                .collect(),
+        ));
         out.push((&self.income, Vec::new()));
         out.push((&self.balance, Vec::new()));
         if let Some(n) = &self.notes {
@@ -424,7 +470,8 @@ fn heading(entry: &Entry) -> Markup {
 
 fn title_page(ctx: &Ctx) -> Markup {
     let org = &ctx.report.organisation;
-    let org_nr = crate::orgnr::normalize(&org.org_nr).unwrap_or_else(|_| org.org_nr.trim().to_string());
+    let org_nr =
+        crate::orgnr::normalize(&org.org_nr).unwrap_or_else(|_| org.org_nr.trim().to_string());
     html! {
         section.part.title-page #titelsida {
             p.doc-kind { "Årsredovisning" }
@@ -473,7 +520,9 @@ fn contents(ctx: &Ctx) -> Markup {
 
 /// A narrative section: numbered heading and Markdown body.
 fn narrative_section(ctx: &Ctx, entry: &Entry, class: &str) -> Markup {
-    let Some(section) = entry.section else { return html! {} };
+    let Some(section) = entry.section else {
+        return html! {};
+    };
     html! {
         section class=(format!("{class} level-{}", entry.depth.min(3))) id=(entry.anchor) {
             (heading(entry))
@@ -541,7 +590,12 @@ fn multi_year_overview(ctx: &Ctx, entry: &Entry) -> Markup {
         .report
         .balance_sheet
         .find_role(Role::UntaxedReserves)
-        .is_some_and(|l| overview.years.iter().any(|y| !ctx.computed.value(&l.id, y.year).is_zero()));
+        .is_some_and(|l| {
+            overview
+                .years
+                .iter()
+                .any(|y| !ctx.computed.value(&l.id, y.year).is_zero())
+        });
     let percent = |d: Option<Decimal>| match d {
         Some(d) => format_percent(d).trim_end_matches("\u{a0}%").to_string(),
         None => "–".to_string(),
@@ -667,12 +721,16 @@ enum StatementKind {
 
 fn statement(ctx: &Ctx, kind: StatementKind) -> Markup {
     let (entry, lines, class) = match kind {
-        StatementKind::Income => {
-            (&ctx.outline.income, &ctx.report.income_statement.lines, "figures statement income")
-        }
-        StatementKind::Balance => {
-            (&ctx.outline.balance, &ctx.report.balance_sheet.lines, "figures statement balance")
-        }
+        StatementKind::Income => (
+            &ctx.outline.income,
+            &ctx.report.income_statement.lines,
+            "figures statement income",
+        ),
+        StatementKind::Balance => (
+            &ctx.outline.balance,
+            &ctx.report.balance_sheet.lines,
+            "figures statement balance",
+        ),
     };
     html! {
         section.part.statement-part #(entry.anchor) {
@@ -705,7 +763,10 @@ fn statement_line(ctx: &Ctx, line: &Line, depth: usize) -> Markup {
     let note = note_reference(ctx, line);
     let id = format!("line-{}", line.id);
     match &line.kind {
-        LineKind::Group { sum_label, children } => html! {
+        LineKind::Group {
+            sum_label,
+            children,
+        } => html! {
             tr id=(id) class=(format!("heading {depth_class}")) {
                 td.label { (line.label) }
                 td.note { (note) }
@@ -739,7 +800,9 @@ fn statement_line(ctx: &Ctx, line: &Line, depth: usize) -> Markup {
 
 /// The printed number of the note a line refers to, linked to the note.
 fn note_reference(ctx: &Ctx, line: &Line) -> Markup {
-    let Some(note) = &line.note else { return html! {} };
+    let Some(note) = &line.note else {
+        return html! {};
+    };
     match ctx.computed.note_number(note) {
         Some(n) => html! { a.note-ref href=(format!("#note-{note}")) { (n) } },
         None => html! {},
@@ -747,7 +810,9 @@ fn note_reference(ctx: &Ctx, line: &Line) -> Markup {
 }
 
 fn notes(ctx: &Ctx) -> Markup {
-    let Some(entry) = &ctx.outline.notes else { return html! {} };
+    let Some(entry) = &ctx.outline.notes else {
+        return html! {};
+    };
     html! {
         section.part.notes #(entry.anchor) {
             (heading(entry))
@@ -862,7 +927,11 @@ fn format_count(d: Decimal) -> String {
         return format_integer(d);
     }
     let whole = format_integer(d.trunc());
-    let sign = if d.is_sign_negative() && d.trunc().is_zero() { "\u{2212}" } else { "" };
+    let sign = if d.is_sign_negative() && d.trunc().is_zero() {
+        "\u{2212}"
+    } else {
+        ""
+    };
     let fraction = d.fract().abs().to_string();
     format!("{sign}{whole},{}", fraction.trim_start_matches("0."))
 }
@@ -916,7 +985,13 @@ mod tests {
         Some(Money::from(v))
     }
 
-    fn input(id: &str, label: &str, role: Option<Role>, note: Option<&str>, amounts: [i64; 2]) -> Line {
+    fn input(
+        id: &str,
+        label: &str,
+        role: Option<Role>,
+        note: Option<&str>,
+        amounts: [i64; 2],
+    ) -> Line {
         Line {
             id: id.into(),
             label: label.into(),
@@ -930,26 +1005,44 @@ mod tests {
         }
     }
 
-    fn group(id: &str, label: &str, role: Option<Role>, sum_label: &str, children: Vec<Line>) -> Line {
+    fn group(
+        id: &str,
+        label: &str,
+        role: Option<Role>,
+        sum_label: &str,
+        children: Vec<Line>,
+    ) -> Line {
         Line {
             id: id.into(),
             label: label.into(),
             role,
             note: None,
             accounts: Vec::new(),
-            kind: LineKind::Group { sum_label: Some(sum_label.into()), children },
+            kind: LineKind::Group {
+                sum_label: Some(sum_label.into()),
+                children,
+            },
         }
     }
 
     fn section(id: &str, title: &str, level: u8, part: Part, body: &str) -> Section {
-        Section { id: id.into(), title: title.into(), level, part, body: body.into() }
+        Section {
+            id: id.into(),
+            title: title.into(),
+            level,
+            part,
+            body: body.into(),
+        }
     }
 
     const EVIL: &str = "<script>alert(1)</script> </title> <img src=x onerror=alert(1)>";
 
     /// A small but complete report, with hostile text wherever the treasurer can type.
     fn sample() -> Report {
-        let year = |y| FiscalYear { start: Date::new(y, 1, 1).unwrap(), end: Date::new(y, 12, 31).unwrap() };
+        let year = |y| FiscalYear {
+            start: Date::new(y, 1, 1).unwrap(),
+            end: Date::new(y, 12, 31).unwrap(),
+        };
         let amount_cell = |v: i64| Some(Cell::Amount(Money::from(v)));
         Report {
             format: FORMAT_NAME.into(),
@@ -968,7 +1061,9 @@ mod tests {
                     &format!("Om oss {EVIL}"),
                     1,
                     Part::Chapter,
-                    &format!("Text {EVIL}\n\n{EVIL}\n\nÅrets resultat blev {{{{årets_resultat}}}}."),
+                    &format!(
+                        "Text {EVIL}\n\n{EVIL}\n\nÅrets resultat blev {{{{årets_resultat}}}}."
+                    ),
                 ),
                 section("s2", "Styrelsen", 2, Part::Chapter, "* Anna, ordförande"),
                 section("s3", "Medlemmar", 1, Part::Chapter, "Vi är 120."),
@@ -988,7 +1083,13 @@ mod tests {
                         Some(Role::TotalIncome),
                         "Summa intäkter",
                         vec![
-                            input("avg", "Medlemsavgifter", None, Some("n-avg"), [1_234_567, 900_000]),
+                            input(
+                                "avg",
+                                "Medlemsavgifter",
+                                None,
+                                Some("n-avg"),
+                                [1_234_567, 900_000],
+                            ),
                             input("gavor", "Gåvor och bidrag", None, Some("n-gavor"), [0, 0]),
                         ],
                     ),
@@ -997,7 +1098,13 @@ mod tests {
                         "Kostnader",
                         Some(Role::TotalCosts),
                         "Summa kostnader",
-                        vec![input("ext", "Övriga externa kostnader", None, None, [-634_567, -500_000])],
+                        vec![input(
+                            "ext",
+                            "Övriga externa kostnader",
+                            None,
+                            None,
+                            [-634_567, -500_000],
+                        )],
                     ),
                     Line {
                         id: "res".into(),
@@ -1007,8 +1114,14 @@ mod tests {
                         accounts: Vec::new(),
                         kind: LineKind::Formula {
                             terms: vec![
-                                Term { line: "int".into(), negate: false },
-                                Term { line: "kost".into(), negate: false },
+                                Term {
+                                    line: "int".into(),
+                                    negate: false,
+                                },
+                                Term {
+                                    line: "kost".into(),
+                                    negate: false,
+                                },
                             ],
                         },
                     },
@@ -1021,7 +1134,13 @@ mod tests {
                         "Tillgångar",
                         Some(Role::TotalAssets),
                         "Summa tillgångar",
-                        vec![input("bank", "Kassa och bank", None, None, [1_000_000, 400_000])],
+                        vec![input(
+                            "bank",
+                            "Kassa och bank",
+                            None,
+                            None,
+                            [1_000_000, 400_000],
+                        )],
                     ),
                     group(
                         "ekos",
@@ -1053,7 +1172,10 @@ mod tests {
                     ),
                 ],
             },
-            equity: EquityChanges { opening: BTreeMap::new(), movements: Vec::new() },
+            equity: EquityChanges {
+                opening: BTreeMap::new(),
+                movements: Vec::new(),
+            },
             appropriation: Appropriation {
                 proposal: vec![ProposalItem {
                     id: "p1".into(),
@@ -1075,8 +1197,16 @@ mod tests {
                     text: format!("Avgiften är 100 kr. {EVIL}"),
                     table: Some(NoteTable {
                         columns: vec![
-                            NoteColumn { id: "c0".into(), header: String::new(), year: Some(0) },
-                            NoteColumn { id: "c1".into(), header: "Fjolåret <b>".into(), year: Some(1) },
+                            NoteColumn {
+                                id: "c0".into(),
+                                header: String::new(),
+                                year: Some(0),
+                            },
+                            NoteColumn {
+                                id: "c1".into(),
+                                header: "Fjolåret <b>".into(),
+                                year: Some(1),
+                            },
                         ],
                         rows: vec![
                             NoteRow {
@@ -1128,7 +1258,12 @@ mod tests {
                         tie: Some("avg".into()),
                     }),
                 },
-                Note { id: "n-gavor".into(), title: "Gåvor".into(), text: "Inga.".into(), table: None },
+                Note {
+                    id: "n-gavor".into(),
+                    title: "Gåvor".into(),
+                    text: "Inga.".into(),
+                    table: None,
+                },
             ],
             signatures: Signatures {
                 place: "Umeå <script>".into(),
@@ -1139,7 +1274,11 @@ mod tests {
                         name: "Anna <script>alert(1)</script>".into(),
                         role: "Ordförande".into(),
                     },
-                    Person { id: "p2".into(), name: "Bo Ek".into(), role: "Kassör".into() },
+                    Person {
+                        id: "p2".into(),
+                        name: "Bo Ek".into(),
+                        role: "Kassör".into(),
+                    },
                 ],
                 auditors: vec![Person {
                     id: "a1".into(),
@@ -1153,11 +1292,16 @@ mod tests {
 
     /// The tags of a document (`<…>` as written; escaped text has no `<`).
     fn tags(html: &str) -> impl Iterator<Item = &str> {
-        html.split('<').skip(1).map(|s| s.split('>').next().unwrap_or(s))
+        html.split('<')
+            .skip(1)
+            .map(|s| s.split('>').next().unwrap_or(s))
     }
 
     fn assert_safe(html: &str) {
-        assert!(!html.to_lowercase().contains("<script"), "a script tag got through");
+        assert!(
+            !html.to_lowercase().contains("<script"),
+            "a script tag got through"
+        );
         for tag in tags(html) {
             let t = tag.to_lowercase();
             assert!(
@@ -1169,7 +1313,11 @@ mod tests {
                 "a resource is loaded: <{tag}>"
             );
         }
-        assert_eq!(html.matches("</title>").count(), 1, "the title was closed early");
+        assert_eq!(
+            html.matches("</title>").count(),
+            1,
+            "the title was closed early"
+        );
     }
 
     #[test]
@@ -1231,18 +1379,26 @@ mod tests {
         assert!(html.contains("<p class=\"example-marker\">Exempel</p>"));
         // Chapters 1 (with 1.1) and 2, then the förvaltningsberättelse as 3 and so on.
         assert!(html.contains("<a href=\"#section-s1\"><span class=\"number\">1</span>Om oss"));
-        assert!(html.contains("<a href=\"#section-s2\"><span class=\"number\">1.1</span>Styrelsen</a>"));
-        assert!(html.contains("<a href=\"#section-s3\"><span class=\"number\">2</span>Medlemmar</a>"));
+        assert!(
+            html.contains("<a href=\"#section-s2\"><span class=\"number\">1.1</span>Styrelsen</a>")
+        );
+        assert!(
+            html.contains("<a href=\"#section-s3\"><span class=\"number\">2</span>Medlemmar</a>")
+        );
         assert!(html.contains(
             "<a href=\"#forvaltningsberattelse\"><span class=\"number\">3</span>Förvaltningsberättelse</a>"
         ));
-        assert!(html.contains("<a href=\"#section-v1\"><span class=\"number\">3.1</span>Verksamheten</a>"));
         assert!(html
-            .contains("<a href=\"#flerarsoversikt\"><span class=\"number\">3.2</span>Flerårsöversikt</a>"));
-        assert!(
-            html.contains("<a href=\"#resultatrakning\"><span class=\"number\">4</span>Resultaträkning</a>")
-        );
-        assert!(html.contains("<a href=\"#underskrifter\"><span class=\"number\">7</span>Underskrifter</a>"));
+            .contains("<a href=\"#section-v1\"><span class=\"number\">3.1</span>Verksamheten</a>"));
+        assert!(html.contains(
+            "<a href=\"#flerarsoversikt\"><span class=\"number\">3.2</span>Flerårsöversikt</a>"
+        ));
+        assert!(html.contains(
+            "<a href=\"#resultatrakning\"><span class=\"number\">4</span>Resultaträkning</a>"
+        ));
+        assert!(html.contains(
+            "<a href=\"#underskrifter\"><span class=\"number\">7</span>Underskrifter</a>"
+        ));
         assert!(html.contains("id=\"section-s2\""));
         assert!(html.contains("<h3><span class=\"number\">1.1</span>Styrelsen</h3>"));
 
@@ -1260,8 +1416,9 @@ mod tests {
         assert!(html.contains("class=\"figures statement income\""));
         assert!(html.contains("class=\"figures statement balance\""));
         assert!(html.contains("id=\"line-res\" class=\"result depth-0\""));
-        assert!(html
-            .contains("id=\"line-int-sum\" class=\"sum depth-0\"><td class=\"label\">Summa intäkter</td>"));
+        assert!(html.contains(
+            "id=\"line-int-sum\" class=\"sum depth-0\"><td class=\"label\">Summa intäkter</td>"
+        ));
     }
 
     #[test]
@@ -1271,8 +1428,9 @@ mod tests {
         assert!(html.contains(
             "<th class=\"amount\" scope=\"col\">2025</th><th class=\"amount\" scope=\"col\">2024</th>"
         ));
-        assert!(html
-            .contains("<td class=\"amount\">1\u{a0}234\u{a0}567</td><td class=\"amount\">900\u{a0}000</td>"));
+        assert!(html.contains(
+            "<td class=\"amount\">1\u{a0}234\u{a0}567</td><td class=\"amount\">900\u{a0}000</td>"
+        ));
         assert!(html.contains("<td class=\"amount\">\u{2212}634\u{a0}567</td>"));
     }
 
@@ -1299,7 +1457,10 @@ mod tests {
     #[test]
     fn placeholders_are_filled_in() {
         let html = render_html(&sample());
-        assert!(html.contains("Årets resultat blev 600\u{a0}000\u{a0}kr."), "{html}");
+        assert!(
+            html.contains("Årets resultat blev 600\u{a0}000\u{a0}kr."),
+            "{html}"
+        );
         assert!(!html.contains("{{årets_resultat}}"));
     }
 
@@ -1311,7 +1472,8 @@ mod tests {
         assert!(html.contains("Belopp i tkr"));
         assert!(html.contains("<td class=\"amount\">1\u{a0}235</td><td class=\"amount\">900</td>"));
         // Counts are not money: never scaled.
-        assert!(html.contains("<td class=\"amount\">1\u{a0}500</td><td class=\"amount\">1\u{a0}400</td>"));
+        assert!(html
+            .contains("<td class=\"amount\">1\u{a0}500</td><td class=\"amount\">1\u{a0}400</td>"));
         assert!(html.contains("Årets resultat blev 600\u{a0}tkr."));
     }
 
@@ -1320,7 +1482,9 @@ mod tests {
         let html = render_html(&sample());
         assert!(html.contains("Styrelsen för Föreningen &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;, org.nr 202100-5489, avger följande årsredovisning för räkenskapsåret 2025-01-01 – 2025-12-31."));
         assert!(html.contains("<td class=\"label\">Summa intäkter</td><td class=\"amount\">1\u{a0}234\u{a0}567</td><td class=\"amount\">900\u{a0}000</td></tr><tr><td class=\"label\">Resultat efter finansiella poster</td>"));
-        assert!(html.contains("<td class=\"label\">Soliditet (%)</td><td class=\"amount\">100,0</td>"));
+        assert!(
+            html.contains("<td class=\"label\">Soliditet (%)</td><td class=\"amount\">100,0</td>")
+        );
         assert!(html.contains("Till årsmötets förfogande står:"));
         assert!(html.contains(
             "<td class=\"label\">Balanserat resultat</td><td class=\"amount\">400\u{a0}000\u{a0}kr</td>"
@@ -1382,7 +1546,9 @@ mod tests {
         assert!(html.contains("<span class=\"number\">1</span>Först en underrubrik"));
         assert!(html.contains("<span class=\"number\">1.1</span>Sedan"));
         assert!(!html.contains("id=\"noter\""));
-        assert!(html.contains("<a href=\"#underskrifter\"><span class=\"number\">5</span>Underskrifter</a>"));
+        assert!(html.contains(
+            "<a href=\"#underskrifter\"><span class=\"number\">5</span>Underskrifter</a>"
+        ));
         assert!(html.contains("Till styrelsens förfogande står:"));
     }
 
@@ -1397,15 +1563,19 @@ mod tests {
     #[test]
     fn every_template_renders_safely() {
         for form in LegalForm::ALL {
-            let year =
-                FiscalYear { start: Date::new(2025, 1, 1).unwrap(), end: Date::new(2025, 12, 31).unwrap() };
+            let year = FiscalYear {
+                start: Date::new(2025, 1, 1).unwrap(),
+                end: Date::new(2025, 12, 31).unwrap(),
+            };
             let mut report = crate::template::new_report(
                 form,
                 "Förening </title><script>alert(1)</script>",
                 "2021005489",
                 year,
             );
-            report.narrative.push(section("evil", EVIL, 1, Part::Chapter, EVIL));
+            report
+                .narrative
+                .push(section("evil", EVIL, 1, Part::Chapter, EVIL));
             let html = render_html(&report);
             assert_safe(&html);
             assert!(

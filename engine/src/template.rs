@@ -123,8 +123,14 @@ fn build_line(t: &TemplateLine, years: usize) -> Line {
                 .terms
                 .iter()
                 .map(|s| match s.strip_prefix('-') {
-                    Some(id) => Term { line: id.to_string(), negate: true },
-                    None => Term { line: s.clone(), negate: false },
+                    Some(id) => Term {
+                        line: id.to_string(),
+                        negate: true,
+                    },
+                    None => Term {
+                        line: s.clone(),
+                        negate: false,
+                    },
                 })
                 .collect(),
         },
@@ -218,7 +224,10 @@ pub fn calendar_year(year: i32) -> FiscalYear {
 /// The year before `y`, of the same length (the usual comparison year).
 pub fn previous_year(y: &FiscalYear) -> FiscalYear {
     let end = y.start.pred();
-    FiscalYear { start: end.succ().add_years(-1), end }
+    FiscalYear {
+        start: end.succ().add_years(-1),
+        end,
+    }
 }
 
 /// A new, empty report for an organisation, from its form's template. `year` is the fiscal
@@ -250,7 +259,11 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
             })
             .collect(),
         income_statement: Statement {
-            lines: t.income_statement.iter().map(|l| build_line(l, n)).collect(),
+            lines: t
+                .income_statement
+                .iter()
+                .map(|l| build_line(l, n))
+                .collect(),
         },
         balance_sheet: Statement {
             lines: t.balance_sheet.iter().map(|l| build_line(l, n)).collect(),
@@ -260,21 +273,34 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
             proposal: t
                 .proposal
                 .iter()
-                .map(|p| ProposalItem { id: p.id.clone(), label: p.label.clone(), amount: None })
+                .map(|p| ProposalItem {
+                    id: p.id.clone(),
+                    label: p.label.clone(),
+                    amount: None,
+                })
                 .collect(),
             comment: String::new(),
         },
         notes: t
             .notes
             .iter()
-            .map(|n| Note { id: n.id.clone(), title: n.title.clone(), text: n.text.clone(), table: None })
+            .map(|n| Note {
+                id: n.id.clone(),
+                title: n.title.clone(),
+                text: n.text.clone(),
+                table: None,
+            })
             .collect(),
         signatures: Signatures {
             signatories: t
                 .signatory_roles
                 .iter()
                 .enumerate()
-                .map(|(i, r)| Person { id: format!("p{}", i + 1), name: String::new(), role: r.clone() })
+                .map(|(i, r)| Person {
+                    id: format!("p{}", i + 1),
+                    name: String::new(),
+                    role: r.clone(),
+                })
                 .collect(),
             ..Signatures::default()
         },
@@ -290,7 +316,12 @@ mod tests {
     use super::*;
 
     fn report(form: LegalForm) -> Report {
-        new_report(form, "Exempelföreningen", "802000-0000", calendar_year(2025))
+        new_report(
+            form,
+            "Exempelföreningen",
+            "802000-0000",
+            calendar_year(2025),
+        )
     }
 
     fn inputs(lines: &[Line]) -> Vec<&Line> {
@@ -307,11 +338,15 @@ mod tests {
 
     /// The line an account maps to, panicking with the form and account when there is none.
     fn mapped(st: &Statement, form: LegalForm, account: u32) -> &Line {
-        account_line(&st.lines, account).unwrap_or_else(|| panic!("{form:?}: konto {account} hamnar inte på en rad"))
+        account_line(&st.lines, account)
+            .unwrap_or_else(|| panic!("{form:?}: konto {account} hamnar inte på en rad"))
     }
 
     fn has_net_sales(form: LegalForm) -> bool {
-        !matches!(form, LegalForm::IdeellForening | LegalForm::Samfallighetsforening)
+        !matches!(
+            form,
+            LegalForm::IdeellForening | LegalForm::Samfallighetsforening
+        )
     }
 
     fn has_result_before_tax(form: LegalForm) -> bool {
@@ -319,11 +354,17 @@ mod tests {
     }
 
     fn has_untaxed_reserves(form: LegalForm) -> bool {
-        !matches!(form, LegalForm::Bostadsrattsforening | LegalForm::Samfallighetsforening)
+        !matches!(
+            form,
+            LegalForm::Bostadsrattsforening | LegalForm::Samfallighetsforening
+        )
     }
 
     fn has_free_equity(form: LegalForm) -> bool {
-        !matches!(form, LegalForm::IdeellForening | LegalForm::Samfallighetsforening)
+        !matches!(
+            form,
+            LegalForm::IdeellForening | LegalForm::Samfallighetsforening
+        )
     }
 
     #[test]
@@ -358,7 +399,9 @@ mod tests {
             for id in r.all_ids() {
                 assert!(seen.insert(id), "{form:?}: id {id} is used twice");
                 let ok = id.starts_with(|c: char| c.is_ascii_lowercase())
-                    && id.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+                    && id
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
                 assert!(ok, "{form:?}: id {id} is not snake_case ASCII");
             }
         }
@@ -374,24 +417,45 @@ mod tests {
                         LineKind::Formula { terms } => {
                             assert!(!terms.is_empty(), "{form:?} {}", l.id);
                             for t in terms {
-                                assert!(st.find(&t.line).is_some(), "{form:?}: {} refers to unknown {}", l.id, t.line);
+                                assert!(
+                                    st.find(&t.line).is_some(),
+                                    "{form:?}: {} refers to unknown {}",
+                                    l.id,
+                                    t.line
+                                );
                                 assert_ne!(t.line, l.id, "{form:?}: {} refers to itself", l.id);
                             }
                         }
-                        LineKind::Group { children, .. } => assert!(!children.is_empty(), "{form:?} {}", l.id),
+                        LineKind::Group { children, .. } => {
+                            assert!(!children.is_empty(), "{form:?} {}", l.id)
+                        }
                         LineKind::Input { .. } => {}
                     }
                     if let Some(n) = &l.note {
-                        assert!(r.note(n).is_some(), "{form:?}: {} refers to unknown note {n}", l.id);
+                        assert!(
+                            r.note(n).is_some(),
+                            "{form:?}: {} refers to unknown note {n}",
+                            l.id
+                        );
                     }
                 }
             }
-            let p = r.note("redovisningsprinciper").unwrap_or_else(|| panic!("{form:?}: no redovisningsprinciper"));
+            let p = r
+                .note("redovisningsprinciper")
+                .unwrap_or_else(|| panic!("{form:?}: no redovisningsprinciper"));
             assert_eq!(p.title, "Redovisnings- och värderingsprinciper");
-            assert!(p.text.len() > 200, "{form:?}: the principles note needs a real text");
+            assert!(
+                p.text.len() > 200,
+                "{form:?}: the principles note needs a real text"
+            );
             let parts: Vec<Part> = r.narrative.iter().map(|s| s.part).collect();
             assert!(parts.contains(&Part::ManagementReport), "{form:?}");
-            assert!(r.narrative.iter().all(|s| s.level == 1 && s.body.is_empty()), "{form:?}");
+            assert!(
+                r.narrative
+                    .iter()
+                    .all(|s| s.level == 1 && s.body.is_empty()),
+                "{form:?}"
+            );
         }
     }
 
@@ -400,9 +464,21 @@ mod tests {
         use Role::*;
         for form in LegalForm::ALL {
             let r = report(form);
-            let mut income = vec![TotalIncome, TotalCosts, OperatingResult, ResultAfterFinancialItems, YearResult, Depreciation];
-            let mut balance =
-                vec![TotalAssets, Equity, RetainedEarnings, YearResultBalance, TotalEquityAndLiabilities];
+            let mut income = vec![
+                TotalIncome,
+                TotalCosts,
+                OperatingResult,
+                ResultAfterFinancialItems,
+                YearResult,
+                Depreciation,
+            ];
+            let mut balance = vec![
+                TotalAssets,
+                Equity,
+                RetainedEarnings,
+                YearResultBalance,
+                TotalEquityAndLiabilities,
+            ];
             if has_net_sales(form) {
                 income.push(NetSales);
             }
@@ -421,42 +497,104 @@ mod tests {
                     *count.entry(role).or_default() += 1;
                 }
             }
-            assert!(count.values().all(|&n| n == 1), "{form:?}: a role is used twice: {count:?}");
+            assert!(
+                count.values().all(|&n| n == 1),
+                "{form:?}: a role is used twice: {count:?}"
+            );
             for role in &income {
-                assert!(r.income_statement.find_role(*role).is_some(), "{form:?}: no {role:?} in the resultaträkning");
+                assert!(
+                    r.income_statement.find_role(*role).is_some(),
+                    "{form:?}: no {role:?} in the resultaträkning"
+                );
             }
             for role in &balance {
-                assert!(r.balance_sheet.find_role(*role).is_some(), "{form:?}: no {role:?} in the balansräkning");
+                assert!(
+                    r.balance_sheet.find_role(*role).is_some(),
+                    "{form:?}: no {role:?} in the balansräkning"
+                );
             }
-            assert_eq!(count.len(), income.len() + balance.len(), "{form:?}: unexpected roles {count:?}");
+            assert_eq!(
+                count.len(),
+                income.len() + balance.len(),
+                "{form:?}: unexpected roles {count:?}"
+            );
 
             let kind = |role: Role| &r.line_by_role(role).expect("checked above").kind;
-            assert!(matches!(kind(YearResult), LineKind::Formula { .. }), "{form:?}");
-            assert!(matches!(kind(OperatingResult), LineKind::Formula { .. }), "{form:?}");
-            assert!(matches!(kind(ResultAfterFinancialItems), LineKind::Formula { .. }), "{form:?}");
-            assert!(matches!(kind(RetainedEarnings), LineKind::Input { .. }), "{form:?}");
-            assert!(matches!(kind(YearResultBalance), LineKind::Input { .. }), "{form:?}");
-            assert!(matches!(kind(Depreciation), LineKind::Input { .. }), "{form:?}");
-            for role in [TotalIncome, TotalCosts, TotalAssets, Equity, TotalEquityAndLiabilities] {
-                assert!(matches!(kind(role), LineKind::Group { .. }), "{form:?} {role:?}");
+            assert!(
+                matches!(kind(YearResult), LineKind::Formula { .. }),
+                "{form:?}"
+            );
+            assert!(
+                matches!(kind(OperatingResult), LineKind::Formula { .. }),
+                "{form:?}"
+            );
+            assert!(
+                matches!(kind(ResultAfterFinancialItems), LineKind::Formula { .. }),
+                "{form:?}"
+            );
+            assert!(
+                matches!(kind(RetainedEarnings), LineKind::Input { .. }),
+                "{form:?}"
+            );
+            assert!(
+                matches!(kind(YearResultBalance), LineKind::Input { .. }),
+                "{form:?}"
+            );
+            assert!(
+                matches!(kind(Depreciation), LineKind::Input { .. }),
+                "{form:?}"
+            );
+            for role in [
+                TotalIncome,
+                TotalCosts,
+                TotalAssets,
+                Equity,
+                TotalEquityAndLiabilities,
+            ] {
+                assert!(
+                    matches!(kind(role), LineKind::Group { .. }),
+                    "{form:?} {role:?}"
+                );
             }
             let sum = |role: Role| match kind(role) {
                 LineKind::Group { sum_label, .. } => sum_label.clone(),
                 _ => None,
             };
-            assert_eq!(sum(TotalAssets).as_deref(), Some("Summa tillgångar"), "{form:?}");
-            assert_eq!(sum(Equity).as_deref(), Some("Summa eget kapital"), "{form:?}");
-            assert_eq!(sum(TotalEquityAndLiabilities).as_deref(), Some("Summa eget kapital och skulder"), "{form:?}");
+            assert_eq!(
+                sum(TotalAssets).as_deref(),
+                Some("Summa tillgångar"),
+                "{form:?}"
+            );
+            assert_eq!(
+                sum(Equity).as_deref(),
+                Some("Summa eget kapital"),
+                "{form:?}"
+            );
+            assert_eq!(
+                sum(TotalEquityAndLiabilities).as_deref(),
+                Some("Summa eget kapital och skulder"),
+                "{form:?}"
+            );
 
             // The equity group holds both result lines (the equity-changes table needs them),
             // and the free-equity group, where there is one, lies inside it.
             let equity = r.balance_sheet.find_role(Equity).expect("checked above");
             let mut inside = Vec::new();
             equity.walk(&mut |l| inside.extend(l.role));
-            assert!(inside.contains(&RetainedEarnings) && inside.contains(&YearResultBalance), "{form:?}");
-            assert_eq!(inside.contains(&FreeEquity), has_free_equity(form), "{form:?}");
+            assert!(
+                inside.contains(&RetainedEarnings) && inside.contains(&YearResultBalance),
+                "{form:?}"
+            );
+            assert_eq!(
+                inside.contains(&FreeEquity),
+                has_free_equity(form),
+                "{form:?}"
+            );
             // The two statements' "årets resultat" lines are different lines.
-            assert_ne!(r.line_by_role(YearResult).unwrap().id, r.line_by_role(YearResultBalance).unwrap().id);
+            assert_ne!(
+                r.line_by_role(YearResult).unwrap().id,
+                r.line_by_role(YearResultBalance).unwrap().id
+            );
         }
     }
 
@@ -466,13 +604,26 @@ mod tests {
             let r = report(form);
             for l in r.all_lines() {
                 if matches!(l.kind, LineKind::Input { .. }) {
-                    assert!(!l.accounts.is_empty(), "{form:?}: input line {} has no accounts", l.id);
+                    assert!(
+                        !l.accounts.is_empty(),
+                        "{form:?}: input line {} has no accounts",
+                        l.id
+                    );
                 } else {
-                    assert!(l.accounts.is_empty(), "{form:?}: only input lines have accounts ({})", l.id);
+                    assert!(
+                        l.accounts.is_empty(),
+                        "{form:?}: only input lines have accounts ({})",
+                        l.id
+                    );
                 }
                 for a in &l.accounts {
-                    let (lo, hi) = parse_range(a).unwrap_or_else(|| panic!("{form:?}: {} has bad range {a:?}", l.id));
-                    assert!(lo <= hi && (1000..=9999).contains(&lo) && hi <= 9999, "{form:?}: {} {a}", l.id);
+                    let (lo, hi) = parse_range(a)
+                        .unwrap_or_else(|| panic!("{form:?}: {} has bad range {a:?}", l.id));
+                    assert!(
+                        lo <= hi && (1000..=9999).contains(&lo) && hi <= 9999,
+                        "{form:?}: {} {a}",
+                        l.id
+                    );
                     assert_eq!(a.trim(), a, "{form:?}: {} {a:?}", l.id);
                 }
             }
@@ -486,17 +637,39 @@ mod tests {
             let (is, bs) = (&r.income_statement.lines, &r.balance_sheet.lines);
             for account in 1000..=2999 {
                 let c = account_candidates(bs, account);
-                assert_eq!(c.len(), 1, "{form:?}: konto {account} → {:?}", c.iter().map(|l| &l.id).collect::<Vec<_>>());
-                assert!(account_candidates(is, account).is_empty(), "{form:?}: konto {account} in the resultaträkning");
+                assert_eq!(
+                    c.len(),
+                    1,
+                    "{form:?}: konto {account} → {:?}",
+                    c.iter().map(|l| &l.id).collect::<Vec<_>>()
+                );
+                assert!(
+                    account_candidates(is, account).is_empty(),
+                    "{form:?}: konto {account} in the resultaträkning"
+                );
             }
             for account in 3000..=8989 {
                 let c = account_candidates(is, account);
-                assert_eq!(c.len(), 1, "{form:?}: konto {account} → {:?}", c.iter().map(|l| &l.id).collect::<Vec<_>>());
-                assert!(account_candidates(bs, account).is_empty(), "{form:?}: konto {account} in the balansräkning");
+                assert_eq!(
+                    c.len(),
+                    1,
+                    "{form:?}: konto {account} → {:?}",
+                    c.iter().map(|l| &l.id).collect::<Vec<_>>()
+                );
+                assert!(
+                    account_candidates(bs, account).is_empty(),
+                    "{form:?}: konto {account} in the balansräkning"
+                );
             }
             for account in 8990..=8999 {
-                assert!(account_candidates(is, account).is_empty(), "{form:?}: result account {account} is mapped");
-                assert!(account_candidates(bs, account).is_empty(), "{form:?}: result account {account} is mapped");
+                assert!(
+                    account_candidates(is, account).is_empty(),
+                    "{form:?}: result account {account} is mapped"
+                );
+                assert!(
+                    account_candidates(bs, account).is_empty(),
+                    "{form:?}: result account {account} is mapped"
+                );
             }
             // Every input line receives at least one account.
             let mut used = HashSet::new();
@@ -508,7 +681,11 @@ mod tests {
                 }
             }
             for l in inputs(is).into_iter().chain(inputs(bs)) {
-                assert!(used.contains(&l.id), "{form:?}: no account lands on {}", l.id);
+                assert!(
+                    used.contains(&l.id),
+                    "{form:?}: no account lands on {}",
+                    l.id
+                );
             }
         }
     }
@@ -545,7 +722,10 @@ mod tests {
             (8113, "resultat_fran_ovriga_agarintressen"),
             (8133, "resultat_fran_ovriga_agarintressen"),
             (8170, "nedskrivningar_av_finansiella_tillgangar"),
-            (8220, "resultat_fran_ovriga_finansiella_anlaggningstillgangar"),
+            (
+                8220,
+                "resultat_fran_ovriga_finansiella_anlaggningstillgangar",
+            ),
             (8280, "nedskrivningar_av_finansiella_tillgangar"),
             (8310, "ovriga_ranteintakter"),
             (8380, "nedskrivningar_av_finansiella_tillgangar"),
@@ -646,8 +826,16 @@ mod tests {
         for form in [LegalForm::Aktiebolag, LegalForm::EkonomiskForening] {
             let r = report(form);
             for &(account, id) in cases {
-                let st = if account < 3000 { &r.balance_sheet } else { &r.income_statement };
-                assert_eq!(mapped(st, form, account).id, id, "{form:?}: konto {account}");
+                let st = if account < 3000 {
+                    &r.balance_sheet
+                } else {
+                    &r.income_statement
+                };
+                assert_eq!(
+                    mapped(st, form, account).id,
+                    id,
+                    "{form:?}: konto {account}"
+                );
             }
             let year = r.balance_sheet.find_role(Role::YearResultBalance).unwrap();
             assert_eq!(mapped(&r.balance_sheet, form, 2099).id, year.id);
@@ -661,11 +849,19 @@ mod tests {
             (2087, "bunden_overkursfond"),
             (2097, "fri_overkursfond"),
         ] {
-            assert_eq!(mapped(&ab.balance_sheet, LegalForm::Aktiebolag, account).id, id, "konto {account}");
+            assert_eq!(
+                mapped(&ab.balance_sheet, LegalForm::Aktiebolag, account).id,
+                id,
+                "konto {account}"
+            );
         }
         let ek = report(LegalForm::EkonomiskForening);
         for (account, id) in [(2083, "medlemsinsatser"), (2084, "forlagsinsatser")] {
-            assert_eq!(mapped(&ek.balance_sheet, LegalForm::EkonomiskForening, account).id, id, "konto {account}");
+            assert_eq!(
+                mapped(&ek.balance_sheet, LegalForm::EkonomiskForening, account).id,
+                id,
+                "konto {account}"
+            );
         }
     }
 
@@ -691,15 +887,25 @@ mod tests {
                 ids.insert(l.id.clone());
             });
             for a in 2000..=2099 {
-                assert!(ids.contains(&mapped(bs, form, a).id), "{form:?}: konto {a} is not in eget kapital");
+                assert!(
+                    ids.contains(&mapped(bs, form, a).id),
+                    "{form:?}: konto {a} is not in eget kapital"
+                );
             }
             for a in 2100..=2999 {
-                assert!(!ids.contains(&mapped(bs, form, a).id), "{form:?}: konto {a} is in eget kapital");
+                assert!(
+                    !ids.contains(&mapped(bs, form, a).id),
+                    "{form:?}: konto {a} is in eget kapital"
+                );
             }
             // The depreciation accounts land on the depreciation line.
             let dep = r.income_statement.find_role(Role::Depreciation).unwrap();
             for a in [7710, 7820, 7832, 7834] {
-                assert_eq!(mapped(&r.income_statement, form, a).id, dep.id, "{form:?}: konto {a}");
+                assert_eq!(
+                    mapped(&r.income_statement, form, a).id,
+                    dep.id,
+                    "{form:?}: konto {a}"
+                );
             }
         }
         let k1 = report(LegalForm::IdeellForening);
@@ -723,7 +929,11 @@ mod tests {
             (1810, "finansiella_placeringar"),
             (1220, "inventarier"),
         ] {
-            assert_eq!(mapped(&k1.balance_sheet, f, account).id, id, "K1 konto {account}");
+            assert_eq!(
+                mapped(&k1.balance_sheet, f, account).id,
+                id,
+                "K1 konto {account}"
+            );
         }
         for (account, id) in [
             (3890, "medlemsavgifter"),
@@ -746,20 +956,36 @@ mod tests {
             (8811, "bokslutsdispositioner"),
             (8910, "skatt"),
         ] {
-            assert_eq!(mapped(&k1.income_statement, f, account).id, id, "K1 konto {account}");
+            assert_eq!(
+                mapped(&k1.income_statement, f, account).id,
+                id,
+                "K1 konto {account}"
+            );
         }
         let brf = report(LegalForm::Bostadsrattsforening);
         let f = LegalForm::Bostadsrattsforening;
-        for (account, id) in
-            [(2083, "medlemsinsatser"), (2084, "upplatelseavgifter"), (2088, "fond_for_yttre_underhall")]
-        {
-            assert_eq!(mapped(&brf.balance_sheet, f, account).id, id, "BRF konto {account}");
+        for (account, id) in [
+            (2083, "medlemsinsatser"),
+            (2084, "upplatelseavgifter"),
+            (2088, "fond_for_yttre_underhall"),
+        ] {
+            assert_eq!(
+                mapped(&brf.balance_sheet, f, account).id,
+                id,
+                "BRF konto {account}"
+            );
         }
         assert_eq!(mapped(&brf.income_statement, f, 5191).id, "driftkostnader");
         let samf = report(LegalForm::Samfallighetsforening);
-        assert_eq!(mapped(&samf.balance_sheet, LegalForm::Samfallighetsforening, 2088).id, "fond_for_underhall");
+        assert_eq!(
+            mapped(&samf.balance_sheet, LegalForm::Samfallighetsforening, 2088).id,
+            "fond_for_underhall"
+        );
         let st = report(LegalForm::Stiftelse);
-        assert_eq!(mapped(&st.balance_sheet, LegalForm::Stiftelse, 2061).id, "stiftelsekapital");
+        assert_eq!(
+            mapped(&st.balance_sheet, LegalForm::Stiftelse, 2061).id,
+            "stiftelsekapital"
+        );
     }
 
     #[test]
@@ -770,7 +996,11 @@ mod tests {
         for form in LegalForm::ALL {
             let mut r = report(form);
             let set = |r: &mut Report, statement_income: bool, account: u32, amount: i64| {
-                let st = if statement_income { &r.income_statement } else { &r.balance_sheet };
+                let st = if statement_income {
+                    &r.income_statement
+                } else {
+                    &r.balance_sheet
+                };
                 let id = mapped(st, form, account).id.clone();
                 assert!(r.set_amount(&id, 0, Some(d(amount))), "{form:?} {id}");
             };
@@ -809,7 +1039,17 @@ mod tests {
         assert_eq!(parse_range(" 1000 - 1999 "), Some((1000, 1999)));
         assert_eq!(parse_range("3000–3799"), Some((3000, 3799)));
         assert_eq!(parse_range("3799-3000"), None);
-        for bad in ["", "-", "abc", "30a0", "3000-", "-3000", "1-2-3", "+3000", "3000-3799x"] {
+        for bad in [
+            "",
+            "-",
+            "abc",
+            "30a0",
+            "3000-",
+            "-3000",
+            "1-2-3",
+            "+3000",
+            "3000-3799x",
+        ] {
             assert_eq!(parse_range(bad), None, "{bad:?}");
         }
     }
@@ -821,7 +1061,10 @@ mod tests {
             role: None,
             note: None,
             accounts: accounts.iter().map(|s| s.to_string()).collect(),
-            kind: LineKind::Input { amounts: vec![None], details: Vec::new() },
+            kind: LineKind::Input {
+                amounts: vec![None],
+                details: Vec::new(),
+            },
         }
     }
 
@@ -836,7 +1079,10 @@ mod tests {
                 accounts: Vec::new(),
                 kind: LineKind::Group {
                     sum_label: None,
-                    children: vec![input("lager", &["4900-4999"]), input("ravaror", &["4000-4799", "4910-4931"])],
+                    children: vec![
+                        input("lager", &["4900-4999"]),
+                        input("ravaror", &["4000-4799", "4910-4931"]),
+                    ],
                 },
             },
             input("fallback", &["1000-9999", "bad range"]),

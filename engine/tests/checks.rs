@@ -4,11 +4,11 @@
 mod common;
 
 use common::*;
+use kassoren_engine::compute;
 use kassoren_engine::compute::{Location, ProblemCode, Severity};
 use kassoren_engine::date::Date;
 use kassoren_engine::model::*;
 use kassoren_engine::money::{Money, Unit};
-use kassoren_engine::compute;
 use rust_decimal::Decimal;
 
 fn problem(r: &Report, code: ProblemCode) -> kassoren_engine::Problem {
@@ -54,8 +54,19 @@ fn result_differs_between_statements() {
     let cost = inputs_under(&r, Role::TotalCosts)[0].clone();
     r.set_amount(&cost, 0, Some(d(-701)));
     let p = problem(&r, ProblemCode::ResultMismatch);
-    assert!(p.message.contains("299\u{a0}kr i resultaträkningen men 300\u{a0}kr"), "{}", p.message);
-    assert_eq!(p.location, Location::Line { line: role_id(&r, Role::YearResultBalance), year: Some(0) });
+    assert!(
+        p.message
+            .contains("299\u{a0}kr i resultaträkningen men 300\u{a0}kr"),
+        "{}",
+        p.message
+    );
+    assert_eq!(
+        p.location,
+        Location::Line {
+            line: role_id(&r, Role::YearResultBalance),
+            year: Some(0)
+        }
+    );
 }
 
 #[test]
@@ -68,15 +79,30 @@ fn equity_does_not_roll_forward() {
     r.set_amount(&retained, 0, Some(d(600 - 50)));
     r.set_amount(&liability, 0, Some(d(200 + 50)));
     let c = compute(&r);
-    assert!(!c.problems.iter().any(|p| p.code == ProblemCode::BalanceSheetUnbalanced));
+    assert!(!c
+        .problems
+        .iter()
+        .any(|p| p.code == ProblemCode::BalanceSheetUnbalanced));
     let p = problem(&r, ProblemCode::EquityRollForward);
-    assert_eq!(p.location, Location::Equity { line: Some(retained.clone()), year: 0 });
-    assert!(p.message.contains("600\u{a0}kr vid årets utgång"), "{}", p.message);
+    assert_eq!(
+        p.location,
+        Location::Equity {
+            line: Some(retained.clone()),
+            year: 0
+        }
+    );
+    assert!(
+        p.message.contains("600\u{a0}kr vid årets utgång"),
+        "{}",
+        p.message
+    );
     // A recorded movement explains it.
     r.equity.movements.push(EquityMovement {
         id: "m1".into(),
         label: "Omföring".into(),
-        amounts: [(retained, vec![Some(Money::from(-50)), None])].into_iter().collect(),
+        amounts: [(retained, vec![Some(Money::from(-50)), None])]
+            .into_iter()
+            .collect(),
     });
     let codes = codes(&r);
     assert!(!codes.contains(&"equity_roll_forward"), "{codes:?}");
@@ -104,24 +130,49 @@ fn tied_note(r: &mut Report, line: &str, year0: i64, year1: i64) {
         text: String::new(),
         table: Some(NoteTable {
             columns: vec![
-                NoteColumn { id: "c0".into(), header: String::new(), year: Some(0) },
-                NoteColumn { id: "c1".into(), header: String::new(), year: Some(1) },
-                NoteColumn { id: "c2".into(), header: "2023".into(), year: None },
+                NoteColumn {
+                    id: "c0".into(),
+                    header: String::new(),
+                    year: Some(0),
+                },
+                NoteColumn {
+                    id: "c1".into(),
+                    header: String::new(),
+                    year: Some(1),
+                },
+                NoteColumn {
+                    id: "c2".into(),
+                    header: "2023".into(),
+                    year: None,
+                },
             ],
             rows: vec![
                 NoteRow {
                     id: "r1".into(),
                     label: "Medlemsavgifter".into(),
                     kind: RowKind::Item,
-                    cells: vec![Some(Cell::Amount(Money::from(year0 - 100))), Some(Cell::Amount(Money::from(year1))), Some(Cell::Amount(Money::from(5)))],
+                    cells: vec![
+                        Some(Cell::Amount(Money::from(year0 - 100))),
+                        Some(Cell::Amount(Money::from(year1))),
+                        Some(Cell::Amount(Money::from(5))),
+                    ],
                 },
                 NoteRow {
                     id: "r2".into(),
                     label: "Bidrag".into(),
                     kind: RowKind::Item,
-                    cells: vec![Some(Cell::Amount(Money::from(100))), Some(Cell::Text("–".into())), None],
+                    cells: vec![
+                        Some(Cell::Amount(Money::from(100))),
+                        Some(Cell::Text("–".into())),
+                        None,
+                    ],
                 },
-                NoteRow { id: "rs".into(), label: "Summa".into(), kind: RowKind::Sum, cells: vec![] },
+                NoteRow {
+                    id: "rs".into(),
+                    label: "Summa".into(),
+                    kind: RowKind::Sum,
+                    cells: vec![],
+                },
             ],
             tie: Some(line.to_string()),
         }),
@@ -138,11 +189,21 @@ fn note_table_ties_to_its_line() {
     tied_note(&mut r, &income, 1000, 900);
     assert!(codes(&r).is_empty(), "{:?}", codes(&r));
     let c = compute(&r);
-    assert_eq!(c.note_tables["n_tied"][2], vec![Some(d(1000)), Some(d(900)), Some(d(5))]);
+    assert_eq!(
+        c.note_tables["n_tied"][2],
+        vec![Some(d(1000)), Some(d(900)), Some(d(5))]
+    );
     let mut r = base();
     tied_note(&mut r, &income, 1000, 899);
     let p = problem(&r, ProblemCode::NoteTieOut);
-    assert_eq!(p.location, Location::Note { note: "n_tied".into(), row: Some("rs".into()), column: Some("c1".into()) });
+    assert_eq!(
+        p.location,
+        Location::Note {
+            note: "n_tied".into(),
+            row: Some("rs".into()),
+            column: Some("c1".into())
+        }
+    );
     assert!(p.message.contains("899\u{a0}kr för 2024"), "{}", p.message);
     assert!(p.message.contains("skillnad 1\u{a0}kr"), "{}", p.message);
 }
@@ -154,12 +215,25 @@ fn notes_are_numbered_in_statement_order() {
     let asset = assets(&r)[0].clone();
     let income = inputs_under(&r, Role::TotalIncome)[0].clone();
     for (id, line) in [("n_bal", &asset), ("n_inc", &income)] {
-        r.notes.push(Note { id: id.into(), title: id.into(), text: String::new(), table: None });
+        r.notes.push(Note {
+            id: id.into(),
+            title: id.into(),
+            text: String::new(),
+            table: None,
+        });
         r.line_mut(line).unwrap().note = Some(id.into());
     }
-    r.notes.push(Note { id: "n_free".into(), title: "Övrigt".into(), text: String::new(), table: None });
+    r.notes.push(Note {
+        id: "n_free".into(),
+        title: "Övrigt".into(),
+        text: String::new(),
+        table: None,
+    });
     let c = compute(&r);
-    assert_eq!(c.note_order, vec![principles, "n_inc".into(), "n_bal".into(), "n_free".into()]);
+    assert_eq!(
+        c.note_order,
+        vec![principles, "n_inc".into(), "n_bal".into(), "n_free".into()]
+    );
     assert_eq!(c.note_number("n_inc"), Some(2));
     // A reference to a note that does not exist is an error.
     r.line_mut(&asset).unwrap().note = Some("borta".into());
@@ -173,8 +247,13 @@ fn appropriation_must_add_up() {
     let p = problem(&r, ProblemCode::AppropriationMismatch);
     assert!(p.message.contains("900\u{a0}kr"), "{}", p.message);
     assert_eq!(p.location, Location::Appropriation);
-    r.appropriation.proposal.iter_mut().for_each(|p| p.amount = None);
-    assert!(problem(&r, ProblemCode::AppropriationMismatch).message.contains("saknar belopp"));
+    r.appropriation
+        .proposal
+        .iter_mut()
+        .for_each(|p| p.amount = None);
+    assert!(problem(&r, ProblemCode::AppropriationMismatch)
+        .message
+        .contains("saknar belopp"));
     let c = compute(&base());
     assert_eq!(c.appropriation.at_disposal, d(900));
     assert_eq!(c.appropriation.parts.len(), 2);
@@ -187,7 +266,11 @@ fn comparison_year_missing_or_empty() {
     let p = problem(&r, ProblemCode::ComparisonYearMissing);
     assert_eq!(p.severity, Severity::Error);
     let mut r = base();
-    let ids: Vec<String> = r.all_lines().filter(|l| matches!(l.kind, LineKind::Input { .. })).map(|l| l.id.clone()).collect();
+    let ids: Vec<String> = r
+        .all_lines()
+        .filter(|l| matches!(l.kind, LineKind::Input { .. }))
+        .map(|l| l.id.clone())
+        .collect();
     for id in ids {
         r.set_amount(&id, 1, None);
     }
@@ -200,28 +283,52 @@ fn organisation_number_name_and_seat() {
     let mut r = base();
     r.organisation.org_nr = "802000-0003".into();
     let p = problem(&r, ProblemCode::InvalidOrgNr);
-    assert!(p.message.starts_with("Organisationsnumret är inte giltigt: kontrollsiffran"), "{}", p.message);
-    assert_eq!(p.location, Location::Organisation { field: "org_nr".into() });
+    assert!(
+        p.message
+            .starts_with("Organisationsnumret är inte giltigt: kontrollsiffran"),
+        "{}",
+        p.message
+    );
+    assert_eq!(
+        p.location,
+        Location::Organisation {
+            field: "org_nr".into()
+        }
+    );
     r.organisation.org_nr = String::new();
-    assert!(problem(&r, ProblemCode::InvalidOrgNr).message.contains("saknas"));
+    assert!(problem(&r, ProblemCode::InvalidOrgNr)
+        .message
+        .contains("saknas"));
     r.organisation.name = " ".into();
     problem(&r, ProblemCode::MissingOrganisationName);
     r.organisation.seat.clear();
-    assert_eq!(problem(&r, ProblemCode::MissingSeat).severity, Severity::Warning);
+    assert_eq!(
+        problem(&r, ProblemCode::MissingSeat).severity,
+        Severity::Warning
+    );
 }
 
 #[test]
 fn fiscal_year_rules() {
     let mut r = base();
     r.years[0].end = Date::new(2026, 7, 31).unwrap();
-    assert!(problem(&r, ProblemCode::InvalidFiscalYear).message.contains("19 månader"));
+    assert!(problem(&r, ProblemCode::InvalidFiscalYear)
+        .message
+        .contains("19 månader"));
     let mut r = base();
     r.years[0].start = Date::new(2025, 2, 1).unwrap();
-    assert_eq!(problem(&r, ProblemCode::InvalidFiscalYear).severity, Severity::Warning);
+    assert_eq!(
+        problem(&r, ProblemCode::InvalidFiscalYear).severity,
+        Severity::Warning
+    );
     // An extended first year of 18 months is allowed.
     let mut r = base();
     r.years[1].start = Date::new(2023, 7, 1).unwrap();
-    assert!(!codes(&r).contains(&"invalid_fiscal_year"), "{:?}", codes(&r));
+    assert!(
+        !codes(&r).contains(&"invalid_fiscal_year"),
+        "{:?}",
+        codes(&r)
+    );
 }
 
 #[test]
@@ -235,13 +342,25 @@ fn unknown_placeholders_are_errors_not_crashes() {
         body: "Resultat {{årets_resultat}}, i fjol {{årets_resultat:-1}}, {{hittepå}}, {{årets_resultat:-7}}, {{soliditet:x}}".into(),
     });
     let c = compute(&r);
-    let found: Vec<_> = c.problems.iter().filter(|p| p.code == ProblemCode::UnknownPlaceholder).collect();
+    let found: Vec<_> = c
+        .problems
+        .iter()
+        .filter(|p| p.code == ProblemCode::UnknownPlaceholder)
+        .collect();
     assert_eq!(found.len(), 3, "{found:#?}");
     assert!(found[0].message.contains("{{hittepå}}"));
     assert!(found[1].message.contains("inte det året"));
-    assert_eq!(found[0].location, Location::Section { section: "s_test".into() });
+    assert_eq!(
+        found[0].location,
+        Location::Section {
+            section: "s_test".into()
+        }
+    );
     let text = kassoren_engine::placeholders::substitute(&r, &c, &r.narrative.last().unwrap().body);
-    assert!(text.starts_with("Resultat 300\u{a0}kr, i fjol 100\u{a0}kr, {{hittepå}}"), "{text}");
+    assert!(
+        text.starts_with("Resultat 300\u{a0}kr, i fjol 100\u{a0}kr, {{hittepå}}"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -257,10 +376,21 @@ fn rounding_differences_in_tkr() {
     let p = c
         .problems
         .iter()
-        .find(|p| p.code == ProblemCode::RoundingDifference && p.location == Location::Line { line: role_id(&r, Role::TotalIncome), year: Some(0) })
+        .find(|p| {
+            p.code == ProblemCode::RoundingDifference
+                && p.location
+                    == Location::Line {
+                        line: role_id(&r, Role::TotalIncome),
+                        year: Some(0),
+                    }
+        })
         .unwrap_or_else(|| panic!("{:#?}", c.problems));
     assert_eq!(p.severity, Severity::Warning);
-    assert!(p.message.contains("3 tkr") && p.message.contains("2 tkr"), "{}", p.message);
+    assert!(
+        p.message.contains("3 tkr") && p.message.contains("2 tkr"),
+        "{}",
+        p.message
+    );
     // In kr the same figures round to nothing.
     r.settings.unit = Unit::Kr;
     assert!(!codes(&r).contains(&"rounding_difference"));
@@ -273,17 +403,32 @@ fn rounding_differences_in_tkr() {
 #[test]
 fn signatures() {
     let mut r = base();
-    r.signatures.signatories.iter_mut().for_each(|p| p.name.clear());
-    assert_eq!(problem(&r, ProblemCode::MissingSignatures).location, Location::Signatures { person: None });
+    r.signatures
+        .signatories
+        .iter_mut()
+        .for_each(|p| p.name.clear());
+    assert_eq!(
+        problem(&r, ProblemCode::MissingSignatures).location,
+        Location::Signatures { person: None }
+    );
     let mut r = base();
     r.signatures.signatories[0].name.clear();
     let id = r.signatures.signatories[0].id.clone();
-    assert_eq!(problem(&r, ProblemCode::MissingSignatures).location, Location::Signatures { person: Some(id) });
+    assert_eq!(
+        problem(&r, ProblemCode::MissingSignatures).location,
+        Location::Signatures { person: Some(id) }
+    );
     let mut r = base();
     r.signatures.date = None;
-    assert_eq!(problem(&r, ProblemCode::MissingSignatureDate).severity, Severity::Warning);
+    assert_eq!(
+        problem(&r, ProblemCode::MissingSignatureDate).severity,
+        Severity::Warning
+    );
     r.signatures.date = Date::new(2025, 12, 31);
-    assert_eq!(problem(&r, ProblemCode::SignatureDateTooEarly).severity, Severity::Error);
+    assert_eq!(
+        problem(&r, ProblemCode::SignatureDateTooEarly).severity,
+        Severity::Error
+    );
     r.signatures.date = Date::new(2026, 3, 1);
     r.signatures.auditor_report_date = Date::new(2026, 2, 1);
     problem(&r, ProblemCode::AuditorReportDate);
@@ -295,8 +440,14 @@ fn broken_structure_is_reported_not_panicked() {
     // A formula that refers to itself and one that refers to nothing.
     let result = role_id(&r, Role::YearResult);
     if let Some(LineKind::Formula { terms }) = r.line_mut(&result).map(|l| &mut l.kind) {
-        terms.push(Term { line: result.clone(), negate: false });
-        terms.push(Term { line: "finns_inte".into(), negate: true });
+        terms.push(Term {
+            line: result.clone(),
+            negate: false,
+        });
+        terms.push(Term {
+            line: "finns_inte".into(),
+            negate: true,
+        });
     }
     let c = compute(&r);
     let codes: Vec<_> = c.problems.iter().map(|p| p.code).collect();
@@ -309,8 +460,16 @@ fn detail_rows_sum_into_their_line() {
     let mut r = base();
     let income = inputs_under(&r, Role::TotalIncome)[0].clone();
     if let Some(LineKind::Input { details, .. }) = r.line_mut(&income).map(|l| &mut l.kind) {
-        details.push(DetailRow { id: "d1".into(), label: "Seniorer".into(), amounts: vec![Some(Money::from(600)), Some(Money::from(500))] });
-        details.push(DetailRow { id: "d2".into(), label: "Juniorer".into(), amounts: vec![Some(Money::from(400)), Some(Money::from(400))] });
+        details.push(DetailRow {
+            id: "d1".into(),
+            label: "Seniorer".into(),
+            amounts: vec![Some(Money::from(600)), Some(Money::from(500))],
+        });
+        details.push(DetailRow {
+            id: "d2".into(),
+            label: "Juniorer".into(),
+            amounts: vec![Some(Money::from(400)), Some(Money::from(400))],
+        });
     }
     assert!(codes(&r).is_empty(), "{:?}", codes(&r));
     // An input line with details cannot be set directly.
@@ -332,7 +491,10 @@ fn every_code_is_stable_snake_case() {
     for code in ProblemCode::ALL {
         let json = serde_json::to_string(&code).unwrap();
         assert_eq!(json, format!("\"{}\"", code.as_str()));
-        assert!(code.as_str().chars().all(|c| c.is_ascii_lowercase() || c == '_'));
+        assert!(code
+            .as_str()
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c == '_'));
     }
 }
 

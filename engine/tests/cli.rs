@@ -4,7 +4,10 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 fn kassoren(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kassoren")).args(args).output().expect("runs")
+    Command::new(env!("CARGO_BIN_EXE_kassoren"))
+        .args(args)
+        .output()
+        .expect("runs")
 }
 
 fn tmp(name: &str) -> PathBuf {
@@ -14,7 +17,10 @@ fn tmp(name: &str) -> PathBuf {
 }
 
 fn example() -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../examples/ideell-forening.json").to_string_lossy().into()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../examples/ideell-forening.json")
+        .to_string_lossy()
+        .into()
 }
 
 fn stdout(o: &Output) -> String {
@@ -27,22 +33,48 @@ fn stderr(o: &Output) -> String {
 
 #[test]
 fn new_check_render() {
-    for form in ["ideell-forening", "ekonomisk-forening", "bostadsrattsforening", "samfallighetsforening", "stiftelse", "aktiebolag"] {
+    for form in [
+        "ideell-forening",
+        "ekonomisk-forening",
+        "bostadsrattsforening",
+        "samfallighetsforening",
+        "stiftelse",
+        "aktiebolag",
+    ] {
         let file = tmp(&format!("{form}.json"));
         let f = file.to_str().unwrap();
-        let o = kassoren(&["new", "--form", form, "--name", "Test", "--org-nr", "802000-0009", "--year", "2025", "-o", f]);
+        let o = kassoren(&[
+            "new",
+            "--form",
+            form,
+            "--name",
+            "Test",
+            "--org-nr",
+            "802000-0009",
+            "--year",
+            "2025",
+            "-o",
+            f,
+        ]);
         assert!(o.status.success(), "{}", stderr(&o));
-        let report = kassoren_engine::json::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+        let report =
+            kassoren_engine::json::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
         assert_eq!(report.years[0].start.to_string(), "2025-01-01");
         assert_eq!(report.years[1].end.to_string(), "2024-12-31");
         // A new report has no signatures yet: an error, so exit status 1.
         let o = kassoren(&["check", f]);
         assert_eq!(o.status.code(), Some(1), "{}", stdout(&o));
-        assert!(stdout(&o).contains("Fel: Underskrifter saknas"), "{}", stdout(&o));
+        assert!(
+            stdout(&o).contains("Fel: Underskrifter saknas"),
+            "{}",
+            stdout(&o)
+        );
         let html = tmp(&format!("{form}.html"));
         let o = kassoren(&["render", f, "-o", html.to_str().unwrap()]);
         assert!(o.status.success(), "{}", stderr(&o));
-        assert!(std::fs::read_to_string(&html).unwrap().contains("Balansräkning"));
+        assert!(std::fs::read_to_string(&html)
+            .unwrap()
+            .contains("Balansräkning"));
     }
 }
 
@@ -50,9 +82,20 @@ fn new_check_render() {
 fn broken_year_from_dates() {
     let file = tmp("broken.json");
     let f = file.to_str().unwrap();
-    let o = kassoren(&["new", "--form", "aktiebolag", "--start", "2024-07-01", "--end", "2025-06-30", "-o", f]);
+    let o = kassoren(&[
+        "new",
+        "--form",
+        "aktiebolag",
+        "--start",
+        "2024-07-01",
+        "--end",
+        "2025-06-30",
+        "-o",
+        f,
+    ]);
     assert!(o.status.success(), "{}", stderr(&o));
-    let report = kassoren_engine::json::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
+    let report =
+        kassoren_engine::json::from_json(&std::fs::read_to_string(&file).unwrap()).unwrap();
     assert_eq!(report.years[0].label(), "2024/25");
     assert_eq!(report.years[1].period(), "2023-07-01 – 2024-06-30");
 }
@@ -73,7 +116,10 @@ fn check_json_lists_problems_with_codes() {
         .balance_sheet
         .all_lines()
         .into_iter()
-        .find(|l| matches!(l.kind, kassoren_engine::model::LineKind::Input { .. }) && kassoren_engine::compute(&report).value(&l.id, 0) != 0.into())
+        .find(|l| {
+            matches!(l.kind, kassoren_engine::model::LineKind::Input { .. })
+                && kassoren_engine::compute(&report).value(&l.id, 0) != 0.into()
+        })
         .unwrap()
         .id
         .clone();
@@ -84,11 +130,17 @@ fn check_json_lists_problems_with_codes() {
     assert_eq!(o.status.code(), Some(1));
     let list: serde_json::Value = serde_json::from_slice(&o.stdout).unwrap();
     let items = list.as_array().unwrap();
-    let unbalanced = items.iter().find(|p| p["code"] == "balance_sheet_unbalanced").expect("reported");
+    let unbalanced = items
+        .iter()
+        .find(|p| p["code"] == "balance_sheet_unbalanced")
+        .expect("reported");
     assert_eq!(unbalanced["severity"], "error");
     assert_eq!(unbalanced["location"]["kind"], "line");
     assert_eq!(unbalanced["location"]["year"], 0);
-    assert!(unbalanced["message"].as_str().unwrap().contains("balanserar inte"));
+    assert!(unbalanced["message"]
+        .as_str()
+        .unwrap()
+        .contains("balanserar inte"));
     for p in items {
         for key in ["severity", "code", "message", "location"] {
             assert!(p.get(key).is_some(), "{p}");
@@ -99,7 +151,11 @@ fn check_json_lists_problems_with_codes() {
 #[test]
 fn unreadable_files_exit_2_with_one_line() {
     let bad = tmp("bad.json");
-    std::fs::write(&bad, "{\"format\": \"kassoren-arsredovisning\", \"version\": 7}").unwrap();
+    std::fs::write(
+        &bad,
+        "{\"format\": \"kassoren-arsredovisning\", \"version\": 7}",
+    )
+    .unwrap();
     for args in [
         vec!["check", bad.to_str().unwrap()],
         vec!["check", "/finns/inte.json"],

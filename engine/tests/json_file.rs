@@ -31,7 +31,11 @@ fn round_trip_is_byte_identical() {
 fn not_json() {
     let e = err("{\"format\": \"kassoren-arsredovisning\", ");
     assert!(matches!(e, ImportError::NotJson { line: 1, .. }), "{e:?}");
-    assert!(e.to_string().starts_with("Filen är inte giltig JSON (rad 1"), "{e}");
+    assert!(
+        e.to_string()
+            .starts_with("Filen är inte giltig JSON (rad 1"),
+        "{e}"
+    );
     assert!(matches!(err("hej"), ImportError::NotJson { .. }));
     assert_eq!(json::from_bytes(b"\xff\xfe{}"), Err(ImportError::NotText));
 }
@@ -50,9 +54,19 @@ fn newer_version() {
     let text = valid_json().replacen("\"version\": 1", "\"version\": 99", 1);
     let e = err(&text);
     assert_eq!(e, ImportError::NewerVersion { version: 99 });
-    assert!(e.to_string().contains("skapad med en nyare version av Kassören"), "{e}");
-    assert_eq!(err(&valid_json().replacen("\"version\": 1", "\"version\": \"1\"", 1)), ImportError::BadVersion);
-    assert_eq!(err(&valid_json().replacen("\"version\": 1", "\"version\": 0", 1)), ImportError::BadVersion);
+    assert!(
+        e.to_string()
+            .contains("skapad med en nyare version av Kassören"),
+        "{e}"
+    );
+    assert_eq!(
+        err(&valid_json().replacen("\"version\": 1", "\"version\": \"1\"", 1)),
+        ImportError::BadVersion
+    );
+    assert_eq!(
+        err(&valid_json().replacen("\"version\": 1", "\"version\": 0", 1)),
+        ImportError::BadVersion
+    );
 }
 
 #[test]
@@ -62,12 +76,19 @@ fn too_large_is_refused_before_parsing() {
     let e = err(&text);
     assert!(matches!(e, ImportError::TooLarge { .. }));
     assert!(e.to_string().contains("för stor"));
-    assert!(matches!(json::from_bytes(text.as_bytes()), Err(ImportError::TooLarge { .. })));
+    assert!(matches!(
+        json::from_bytes(text.as_bytes()),
+        Err(ImportError::TooLarge { .. })
+    ));
 }
 
 #[test]
 fn too_deep_is_refused() {
-    let text = valid_json().replacen("\"narrative\": [", &format!("\"narrative\": [{}", "[".repeat(100)), 1);
+    let text = valid_json().replacen(
+        "\"narrative\": [",
+        &format!("\"narrative\": [{}", "[".repeat(100)),
+        1,
+    );
     assert_eq!(err(&text), ImportError::TooDeep);
 }
 
@@ -91,7 +112,11 @@ fn malformed_amount_names_the_field() {
 #[test]
 fn invalid_content_names_the_field() {
     let text = valid_json();
-    let e = err(&text.replacen("\"legal_form\": \"ideell_forening\"", "\"legal_form\": \"klubb\"", 1));
+    let e = err(&text.replacen(
+        "\"legal_form\": \"ideell_forening\"",
+        "\"legal_form\": \"klubb\"",
+        1,
+    ));
     assert!(e.to_string().contains("\"organisation.legal_form\""), "{e}");
     assert!(e.to_string().contains("okänt värde \"klubb\""), "{e}");
     let e = err(&text.replacen("\"seat\"", "\"sate\"", 1));
@@ -104,7 +129,13 @@ fn invalid_content_names_the_field() {
 fn structure_is_validated() {
     let mut r = balanced(LegalForm::IdeellForening, &FIGURES);
     let id = r.narrative[0].id.clone();
-    r.narrative.push(Section { id, title: "Dubblett".into(), level: 1, part: Part::Chapter, body: String::new() });
+    r.narrative.push(Section {
+        id,
+        title: "Dubblett".into(),
+        level: 1,
+        part: Part::Chapter,
+        body: String::new(),
+    });
     let e = err(&json::to_json(&r));
     assert!(e.to_string().contains("används mer än en gång"), "{e}");
 
@@ -117,7 +148,9 @@ fn structure_is_validated() {
     assert!(e.to_string().contains("ett belopp per år (2)"), "{e}");
 
     let mut r = balanced(LegalForm::IdeellForening, &FIGURES);
-    r.years = (0..6).map(|i| kassoren_engine::template::calendar_year(2025 - i)).collect();
+    r.years = (0..6)
+        .map(|i| kassoren_engine::template::calendar_year(2025 - i))
+        .collect();
     assert!(err(&json::to_json(&r)).to_string().contains("1 till 5 år"));
 }
 
@@ -130,7 +163,12 @@ fn every_migration_step_is_exercised() {
     for entry in std::fs::read_dir(&dir).unwrap() {
         let path = entry.unwrap().path();
         let name = path.file_name().unwrap().to_string_lossy().to_string();
-        let Some(v) = name.strip_prefix("format-v").and_then(|s| s.strip_suffix(".json")) else { continue };
+        let Some(v) = name
+            .strip_prefix("format-v")
+            .and_then(|s| s.strip_suffix(".json"))
+        else {
+            continue;
+        };
         let v: u32 = v.parse().unwrap();
         let text = std::fs::read_to_string(&path).unwrap();
         let raw: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -144,6 +182,10 @@ fn every_migration_step_is_exercised() {
     }
     for step in 0..MIGRATIONS.len() as u32 {
         let from = step + 1;
-        assert!(versions.iter().any(|v| *v <= from), "migration step {from}→{} is never exercised", from + 1);
+        assert!(
+            versions.iter().any(|v| *v <= from),
+            "migration step {from}→{} is never exercised",
+            from + 1
+        );
     }
 }

@@ -37,7 +37,11 @@ fn random_balanced(form: LegalForm, seeds: &[i64], opening_result: i64) -> Repor
     let equity = equity_ids(&r);
     let retained = role_id(&r, Role::RetainedEarnings);
     let year_result = role_id(&r, Role::YearResultBalance);
-    let bound: Vec<String> = equity.iter().filter(|id| **id != retained && **id != year_result).cloned().collect();
+    let bound: Vec<String> = equity
+        .iter()
+        .filter(|id| **id != retained && **id != year_result)
+        .cloned()
+        .collect();
     let asset_ids = assets(&r);
     for y in [1, 0] {
         for id in is_inputs.iter().chain(&others).chain(&asset_ids[1..]) {
@@ -57,17 +61,26 @@ fn random_balanced(form: LegalForm, seeds: &[i64], opening_result: i64) -> Repor
     let opening_retained = Decimal::from(next.next().unwrap());
     let retained_1 = opening_retained + Decimal::from(opening_result);
     let retained_0 = retained_1 + result(1);
-    r.equity.opening.insert(retained.clone(), Money(opening_retained));
-    r.equity.opening.insert(year_result.clone(), Money::from(opening_result));
+    r.equity
+        .opening
+        .insert(retained.clone(), Money(opening_retained));
+    r.equity
+        .opening
+        .insert(year_result.clone(), Money::from(opening_result));
     for (y, ret) in [(0, retained_0), (1, retained_1)] {
         r.set_amount(&retained, y, Some(ret));
         r.set_amount(&year_result, y, Some(result(y)));
     }
     let c = compute(&r);
     for y in 0..2 {
-        let liabilities_and_equity: Decimal = others.iter().chain(&equity).map(|id| c.value(id, y)).sum();
+        let liabilities_and_equity: Decimal =
+            others.iter().chain(&equity).map(|id| c.value(id, y)).sum();
         let other_assets: Decimal = asset_ids[1..].iter().map(|id| c.value(id, y)).sum();
-        r.set_amount(&asset_ids[0], y, Some(liabilities_and_equity - other_assets));
+        r.set_amount(
+            &asset_ids[0],
+            y,
+            Some(liabilities_and_equity - other_assets),
+        );
     }
     let at_disposal = compute(&r).appropriation.at_disposal;
     for p in &mut r.appropriation.proposal {
@@ -77,8 +90,11 @@ fn random_balanced(form: LegalForm, seeds: &[i64], opening_result: i64) -> Repor
     r
 }
 
-const BALANCE_CODES: [ProblemCode; 3] =
-    [ProblemCode::BalanceSheetUnbalanced, ProblemCode::ResultMismatch, ProblemCode::EquityRollForward];
+const BALANCE_CODES: [ProblemCode; 3] = [
+    ProblemCode::BalanceSheetUnbalanced,
+    ProblemCode::ResultMismatch,
+    ProblemCode::EquityRollForward,
+];
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
@@ -137,7 +153,10 @@ fn fill_texts(r: &mut Report, mut next: impl FnMut() -> String) {
         for top in &mut st.lines {
             top.walk_mut(&mut |l| {
                 l.label = next();
-                if let LineKind::Group { sum_label: Some(s), .. } = &mut l.kind {
+                if let LineKind::Group {
+                    sum_label: Some(s), ..
+                } = &mut l.kind
+                {
                     *s = next();
                 }
             });
@@ -156,22 +175,49 @@ fn fill_texts(r: &mut Report, mut next: impl FnMut() -> String) {
         title: next(),
         text: next(),
         table: Some(NoteTable {
-            columns: vec![NoteColumn { id: "pc".into(), header: next(), year: None }],
+            columns: vec![NoteColumn {
+                id: "pc".into(),
+                header: next(),
+                year: None,
+            }],
             rows: vec![
-                NoteRow { id: "pr".into(), label: next(), kind: RowKind::Item, cells: vec![Some(Cell::Text(next()))] },
-                NoteRow { id: "ph".into(), label: next(), kind: RowKind::Heading, cells: vec![] },
-                NoteRow { id: "ps".into(), label: next(), kind: RowKind::Sum, cells: vec![] },
+                NoteRow {
+                    id: "pr".into(),
+                    label: next(),
+                    kind: RowKind::Item,
+                    cells: vec![Some(Cell::Text(next()))],
+                },
+                NoteRow {
+                    id: "ph".into(),
+                    label: next(),
+                    kind: RowKind::Heading,
+                    cells: vec![],
+                },
+                NoteRow {
+                    id: "ps".into(),
+                    label: next(),
+                    kind: RowKind::Sum,
+                    cells: vec![],
+                },
             ],
             tie: None,
         }),
     });
-    r.equity.movements.push(EquityMovement { id: "pm".into(), label: next(), amounts: Default::default() });
+    r.equity.movements.push(EquityMovement {
+        id: "pm".into(),
+        label: next(),
+        amounts: Default::default(),
+    });
     r.signatures.place = next();
     for p in r.signatures.signatories.iter_mut() {
         p.name = next();
         p.role = next();
     }
-    r.signatures.auditors.push(Person { id: "pa".into(), name: next(), role: next() });
+    r.signatures.auditors.push(Person {
+        id: "pa".into(),
+        name: next(),
+        role: next(),
+    });
 }
 
 proptest! {

@@ -49,7 +49,9 @@ fn parse_args(raw: &[String]) -> Result<Args, Failure> {
     let mut it = raw.iter();
     while let Some(arg) = it.next() {
         let mut value = |name: &str| -> Result<String, Failure> {
-            it.next().cloned().map_or_else(|| fail(format!("{name} behöver ett värde")), Ok)
+            it.next()
+                .cloned()
+                .map_or_else(|| fail(format!("{name} behöver ett värde")), Ok)
         };
         match arg.as_str() {
             "-o" | "--output" => a.output = Some(PathBuf::from(value(arg)?)),
@@ -68,12 +70,14 @@ fn parse_args(raw: &[String]) -> Result<Args, Failure> {
 }
 
 fn read_report(path: &str) -> Result<Report, Failure> {
-    let bytes = std::fs::read(path).or_else(|e| fail(format!("{path}: kan inte läsa filen ({e})")))?;
+    let bytes =
+        std::fs::read(path).or_else(|e| fail(format!("{path}: kan inte läsa filen ({e})")))?;
     json::from_bytes(&bytes).or_else(|e| fail(format!("{path}: {e}")))
 }
 
 fn write_file(path: &PathBuf, contents: &str) -> Result<(), Failure> {
-    std::fs::write(path, contents).or_else(|e| fail(format!("{}: kan inte skriva filen ({e})", path.display())))
+    std::fs::write(path, contents)
+        .or_else(|e| fail(format!("{}: kan inte skriva filen ({e})", path.display())))
 }
 
 fn one_input(a: &Args) -> Result<&str, Failure> {
@@ -85,13 +89,16 @@ fn one_input(a: &Args) -> Result<&str, Failure> {
 }
 
 fn fiscal_year(a: &Args) -> Result<FiscalYear, Failure> {
-    let date = |s: &str| s.parse::<Date>().or_else(|e| fail(e));
+    let date = |s: &str| s.parse::<Date>().or_else(fail);
     match (&a.year, &a.start, &a.end) {
         (Some(y), None, None) => match y.parse::<i32>() {
             Ok(y) if (1900..=2200).contains(&y) => Ok(template::calendar_year(y)),
             _ => fail(format!("--year ska vara ett årtal, inte \"{y}\"")),
         },
-        (None, Some(s), Some(e)) => Ok(FiscalYear { start: date(s)?, end: date(e)? }),
+        (None, Some(s), Some(e)) => Ok(FiscalYear {
+            start: date(s)?,
+            end: date(e)?,
+        }),
         (None, None, None) => Ok(template::calendar_year(current_year() - 1)),
         _ => fail("ange antingen --year eller både --start och --end"),
     }
@@ -107,7 +114,11 @@ fn current_year() -> i32 {
     let mut days = (secs / 86_400) as i64;
     let mut year = 1970;
     loop {
-        let len = if kassoren_engine::date::is_leap(year) { 366 } else { 365 };
+        let len = if kassoren_engine::date::is_leap(year) {
+            366
+        } else {
+            365
+        };
         if days < len {
             return year;
         }
@@ -121,13 +132,24 @@ fn cmd_new(a: &Args) -> Result<u8, Failure> {
     let form = LegalForm::from_slug(slug).map_or_else(
         || {
             let all: Vec<&str> = LegalForm::ALL.iter().map(|f| f.slug()).collect();
-            fail(format!("okänd form \"{slug}\" (välj en av: {})", all.join(", ")))
+            fail(format!(
+                "okänd form \"{slug}\" (välj en av: {})",
+                all.join(", ")
+            ))
         },
         Ok,
     )?;
-    let out = a.output.as_ref().map_or_else(|| fail("ange utfil med -o"), Ok)?;
+    let out = a
+        .output
+        .as_ref()
+        .map_or_else(|| fail("ange utfil med -o"), Ok)?;
     let year = fiscal_year(a)?;
-    let report = template::new_report(form, a.name.as_deref().unwrap_or(""), a.org_nr.as_deref().unwrap_or(""), year);
+    let report = template::new_report(
+        form,
+        a.name.as_deref().unwrap_or(""),
+        a.org_nr.as_deref().unwrap_or(""),
+        year,
+    );
     write_file(out, &json::to_json(&report))?;
     Ok(0)
 }
@@ -148,22 +170,42 @@ fn cmd_check(a: &Args) -> Result<u8, Failure> {
                 })
             })
             .collect();
-        println!("{}", serde_json::to_string_pretty(&list).expect("serialisable"));
+        println!(
+            "{}",
+            serde_json::to_string_pretty(&list).expect("serialisable")
+        );
     } else if computed.problems.is_empty() {
         println!("Inga problem hittades.");
     } else {
         for p in &computed.problems {
-            println!("{}: {} [{}]", p.severity.label(), p.message, p.code.as_str());
+            println!(
+                "{}: {} [{}]",
+                p.severity.label(),
+                p.message,
+                p.code.as_str()
+            );
         }
         let errors = computed.errors().count();
-        println!("{} fel, {} varningar.", errors, computed.problems.len() - errors);
+        println!(
+            "{} fel, {} varningar.",
+            errors,
+            computed.problems.len() - errors
+        );
     }
-    Ok(u8::from(computed.problems.iter().any(|p| p.severity == Severity::Error)))
+    Ok(u8::from(
+        computed
+            .problems
+            .iter()
+            .any(|p| p.severity == Severity::Error),
+    ))
 }
 
 fn cmd_render(a: &Args) -> Result<u8, Failure> {
     let report = read_report(one_input(a)?)?;
-    let out = a.output.as_ref().map_or_else(|| fail("ange utfil med -o"), Ok)?;
+    let out = a
+        .output
+        .as_ref()
+        .map_or_else(|| fail("ange utfil med -o"), Ok)?;
     write_file(out, &render_html(&report))?;
     Ok(0)
 }
@@ -178,7 +220,9 @@ fn run(raw: &[String]) -> Result<u8, Failure> {
             println!("{USAGE}");
             Ok(0)
         }
-        Some(other) => fail(format!("okänt kommando \"{other}\" (new, check eller render)")),
+        Some(other) => fail(format!(
+            "okänt kommando \"{other}\" (new, check eller render)"
+        )),
     }
 }
 

@@ -14,7 +14,12 @@ struct Checker<'a> {
 
 impl<'a> Checker<'a> {
     fn push(&mut self, severity: Severity, code: ProblemCode, message: String, location: Location) {
-        self.out.push(Problem { severity, code, message, location });
+        self.out.push(Problem {
+            severity,
+            code,
+            message,
+            location,
+        });
     }
 
     fn error(&mut self, code: ProblemCode, message: String, location: Location) {
@@ -26,7 +31,11 @@ impl<'a> Checker<'a> {
     }
 
     fn year(&self, y: usize) -> String {
-        self.report.years.get(y).map(|fy| fy.label()).unwrap_or_else(|| format!("år {}", y + 1))
+        self.report
+            .years
+            .get(y)
+            .map(|fy| fy.label())
+            .unwrap_or_else(|| format!("år {}", y + 1))
     }
 
     /// An amount with its unit, exact to the öre when it has öre ("1 234,50 kr").
@@ -44,7 +53,9 @@ impl<'a> Checker<'a> {
             self.error(
                 ProblemCode::MissingOrganisationName,
                 "Organisationens namn saknas.".into(),
-                Location::Organisation { field: "name".into() },
+                Location::Organisation {
+                    field: "name".into(),
+                },
             );
         }
         if let Err(e) = crate::orgnr::normalize(&org.org_nr) {
@@ -52,13 +63,21 @@ impl<'a> Checker<'a> {
             if let Some(first) = msg.get(..1) {
                 msg = first.to_uppercase() + &msg[1..];
             }
-            self.error(ProblemCode::InvalidOrgNr, msg, Location::Organisation { field: "org_nr".into() });
+            self.error(
+                ProblemCode::InvalidOrgNr,
+                msg,
+                Location::Organisation {
+                    field: "org_nr".into(),
+                },
+            );
         }
         if org.seat.trim().is_empty() {
             self.warning(
                 ProblemCode::MissingSeat,
                 "Säte saknas (den kommun där styrelsen har sitt säte).".into(),
-                Location::Organisation { field: "seat".into() },
+                Location::Organisation {
+                    field: "seat".into(),
+                },
             );
         }
     }
@@ -66,7 +85,11 @@ impl<'a> Checker<'a> {
     fn fiscal_years(&mut self) {
         let years = &self.report.years;
         if years.is_empty() {
-            self.error(ProblemCode::InvalidFiscalYear, "Räkenskapsåret saknas.".into(), Location::Year { year: 0 });
+            self.error(
+                ProblemCode::InvalidFiscalYear,
+                "Räkenskapsåret saknas.".into(),
+                Location::Year { year: 0 },
+            );
             return;
         }
         if years.len() > MAX_YEARS {
@@ -131,7 +154,10 @@ impl<'a> Checker<'a> {
     }
 
     fn balance(&mut self) {
-        let (Some(assets), Some(eql)) = (self.role_line(Role::TotalAssets), self.role_line(Role::TotalEquityAndLiabilities)) else {
+        let (Some(assets), Some(eql)) = (
+            self.role_line(Role::TotalAssets),
+            self.role_line(Role::TotalEquityAndLiabilities),
+        ) else {
             return;
         };
         for y in 0..self.c.years {
@@ -144,7 +170,14 @@ impl<'a> Checker<'a> {
                     self.kr(b),
                     self.kr(a - b)
                 );
-                self.error(ProblemCode::BalanceSheetUnbalanced, msg, Location::Line { line: eql.id.clone(), year: Some(y) });
+                self.error(
+                    ProblemCode::BalanceSheetUnbalanced,
+                    msg,
+                    Location::Line {
+                        line: eql.id.clone(),
+                        year: Some(y),
+                    },
+                );
             }
         }
     }
@@ -166,7 +199,14 @@ impl<'a> Checker<'a> {
                     self.kr(b),
                     bs.label
                 );
-                self.error(ProblemCode::ResultMismatch, msg, Location::Line { line: bs.id.clone(), year: Some(y) });
+                self.error(
+                    ProblemCode::ResultMismatch,
+                    msg,
+                    Location::Line {
+                        line: bs.id.clone(),
+                        year: Some(y),
+                    },
+                );
             }
         }
     }
@@ -185,21 +225,35 @@ impl<'a> Checker<'a> {
                         self.kr(balance),
                         self.kr(balance - computed)
                     );
-                    self.error(ProblemCode::EquityRollForward, msg, Location::Equity { line: Some(id.clone()), year: ey.year });
+                    self.error(
+                        ProblemCode::EquityRollForward,
+                        msg,
+                        Location::Equity {
+                            line: Some(id.clone()),
+                            year: ey.year,
+                        },
+                    );
                 }
             }
         }
     }
 
     fn notes(&mut self) {
-        let lines_with_notes: Vec<&Line> = self.report.all_lines().filter(|l| l.note.is_some()).collect();
+        let lines_with_notes: Vec<&Line> = self
+            .report
+            .all_lines()
+            .filter(|l| l.note.is_some())
+            .collect();
         for l in lines_with_notes {
             let id = l.note.as_deref().unwrap_or_default();
             if self.report.note(id).is_none() {
                 self.error(
                     ProblemCode::UnknownNote,
                     format!("Raden \"{}\" hänvisar till en not som inte finns.", l.label),
-                    Location::Line { line: l.id.clone(), year: None },
+                    Location::Line {
+                        line: l.id.clone(),
+                        year: None,
+                    },
                 );
             }
         }
@@ -221,10 +275,16 @@ impl<'a> Checker<'a> {
                 }
             }
             for col in &table.columns {
-                if col.year.is_some_and(|y| usize::from(y) >= self.report.years.len()) {
+                if col
+                    .year
+                    .is_some_and(|y| usize::from(y) >= self.report.years.len())
+                {
                     self.warning(
                         ProblemCode::NoteTableShape,
-                        format!("Not {number}: kolumnen \"{}\" hör till ett år som rapporten inte har.", col.header),
+                        format!(
+                            "Not {number}: kolumnen \"{}\" hör till ett år som rapporten inte har.",
+                            col.header
+                        ),
                         loc(None, Some(&col.id)),
                     );
                 }
@@ -243,14 +303,23 @@ impl<'a> Checker<'a> {
             let Some(total) = table_total(table, values) else {
                 self.warning(
                     ProblemCode::NoteTableShape,
-                    format!("Not {number} ska stämma mot \"{}\" men tabellen har ingen summarad.", line.label),
+                    format!(
+                        "Not {number} ska stämma mot \"{}\" men tabellen har ingen summarad.",
+                        line.label
+                    ),
                     loc(None, None),
                 );
                 continue;
             };
-            let sum_row = table.rows.iter().rposition(|r| r.kind == RowKind::Sum).map(|i| table.rows[i].id.clone());
+            let sum_row = table
+                .rows
+                .iter()
+                .rposition(|r| r.kind == RowKind::Sum)
+                .map(|i| table.rows[i].id.clone());
             for (ci, col) in table.columns.iter().enumerate() {
-                let Some(y) = col.year.map(usize::from).filter(|y| *y < self.c.years) else { continue };
+                let Some(y) = col.year.map(usize::from).filter(|y| *y < self.c.years) else {
+                    continue;
+                };
                 let (t, v) = (total[ci], self.c.value(&line.id, y));
                 if t != v {
                     let msg = format!(
@@ -263,7 +332,11 @@ impl<'a> Checker<'a> {
                         self.kr(v),
                         self.kr(v - t)
                     );
-                    self.error(ProblemCode::NoteTieOut, msg, loc(sum_row.as_deref(), Some(&col.id)));
+                    self.error(
+                        ProblemCode::NoteTieOut,
+                        msg,
+                        loc(sum_row.as_deref(), Some(&col.id)),
+                    );
                 }
             }
         }
@@ -299,17 +372,44 @@ impl<'a> Checker<'a> {
                 self.kr(a.proposed),
                 self.kr(a.at_disposal - a.proposed)
             );
-            self.error(ProblemCode::AppropriationMismatch, msg, Location::Appropriation);
+            self.error(
+                ProblemCode::AppropriationMismatch,
+                msg,
+                Location::Appropriation,
+            );
         }
         let unit = self.c.unit;
         let parts: Decimal = a.parts.iter().map(|(_, v)| shown(*v, unit)).sum();
-        self.rounding(shown(a.at_disposal, unit), parts, "Summa till förfogande", 0, Location::Appropriation);
-        let items: Decimal = proposal.iter().filter_map(|p| p.amount).map(|m| shown(m.0, unit)).sum();
-        self.rounding(shown(a.proposed, unit), items, "Summan av styrelsens förslag", 0, Location::Appropriation);
+        self.rounding(
+            shown(a.at_disposal, unit),
+            parts,
+            "Summa till förfogande",
+            0,
+            Location::Appropriation,
+        );
+        let items: Decimal = proposal
+            .iter()
+            .filter_map(|p| p.amount)
+            .map(|m| shown(m.0, unit))
+            .sum();
+        self.rounding(
+            shown(a.proposed, unit),
+            items,
+            "Summan av styrelsens förslag",
+            0,
+            Location::Appropriation,
+        );
     }
 
     /// Reports that a printed total differs from the sum of its printed parts.
-    fn rounding(&mut self, total: Decimal, parts: Decimal, what: &str, year: usize, location: Location) {
+    fn rounding(
+        &mut self,
+        total: Decimal,
+        parts: Decimal,
+        what: &str,
+        year: usize,
+        location: Location,
+    ) {
         if total != parts {
             let unit = self.c.unit.suffix();
             let msg = format!(
@@ -330,7 +430,9 @@ impl<'a> Checker<'a> {
             for y in 0..self.c.shown_years {
                 let parts: Decimal = match &l.kind {
                     LineKind::Input { .. } => continue,
-                    LineKind::Group { sum_label: None, .. } => continue,
+                    LineKind::Group {
+                        sum_label: None, ..
+                    } => continue,
                     LineKind::Group { children, .. } => children
                         .iter()
                         .filter(|c| !matches!(c.kind, LineKind::Formula { .. }))
@@ -349,23 +451,44 @@ impl<'a> Checker<'a> {
                         .sum(),
                 };
                 let label = match &l.kind {
-                    LineKind::Group { sum_label: Some(s), .. } => s.as_str(),
+                    LineKind::Group {
+                        sum_label: Some(s), ..
+                    } => s.as_str(),
                     _ => l.label.as_str(),
                 };
                 let total = shown(self.c.value(&l.id, y), unit);
-                self.rounding(total, parts, &format!("\"{label}\""), y, Location::Line { line: l.id.clone(), year: Some(y) });
+                self.rounding(
+                    total,
+                    parts,
+                    &format!("\"{label}\""),
+                    y,
+                    Location::Line {
+                        line: l.id.clone(),
+                        year: Some(y),
+                    },
+                );
             }
         }
     }
 
-    fn table_rounding(&mut self, note: &Note, table: &NoteTable, values: &TableValues, number: usize) {
+    fn table_rounding(
+        &mut self,
+        note: &Note,
+        table: &NoteTable,
+        values: &TableValues,
+        number: usize,
+    ) {
         let unit = self.c.unit;
         let mut running = vec![Decimal::ZERO; table.columns.len()];
         for (ri, r) in table.rows.iter().enumerate() {
             match r.kind {
                 RowKind::Heading => running.iter_mut().for_each(|x| *x = Decimal::ZERO),
                 RowKind::Item | RowKind::Count => {
-                    let u = if r.kind == RowKind::Count { Unit::Kr } else { unit };
+                    let u = if r.kind == RowKind::Count {
+                        Unit::Kr
+                    } else {
+                        unit
+                    };
                     for (x, v) in running.iter_mut().zip(&values[ri]) {
                         *x += shown(v.unwrap_or_default(), u);
                     }
@@ -374,7 +497,11 @@ impl<'a> Checker<'a> {
                     for (ci, col) in table.columns.iter().enumerate() {
                         let total = shown(values[ri][ci].unwrap_or_default(), unit);
                         let year = col.year.map(usize::from).unwrap_or(0);
-                        let loc = Location::Note { note: note.id.clone(), row: Some(r.id.clone()), column: Some(col.id.clone()) };
+                        let loc = Location::Note {
+                            note: note.id.clone(),
+                            row: Some(r.id.clone()),
+                            column: Some(col.id.clone()),
+                        };
                         let what = format!("summan \"{}\" i not {number}", r.label);
                         self.rounding(total, running[ci], &what, year, loc);
                     }
@@ -386,12 +513,30 @@ impl<'a> Checker<'a> {
     fn placeholders(&mut self) {
         let mut texts: Vec<(&str, Location, String)> = Vec::new();
         for s in &self.report.narrative {
-            texts.push((&s.body, Location::Section { section: s.id.clone() }, format!("Avsnittet \"{}\"", s.title)));
+            texts.push((
+                &s.body,
+                Location::Section {
+                    section: s.id.clone(),
+                },
+                format!("Avsnittet \"{}\"", s.title),
+            ));
         }
         for n in &self.report.notes {
-            texts.push((&n.text, Location::Note { note: n.id.clone(), row: None, column: None }, format!("Noten \"{}\"", n.title)));
+            texts.push((
+                &n.text,
+                Location::Note {
+                    note: n.id.clone(),
+                    row: None,
+                    column: None,
+                },
+                format!("Noten \"{}\"", n.title),
+            ));
         }
-        texts.push((&self.report.appropriation.comment, Location::Appropriation, "Resultatdispositionen".into()));
+        texts.push((
+            &self.report.appropriation.comment,
+            Location::Appropriation,
+            "Resultatdispositionen".into(),
+        ));
         for (text, loc, place) in texts {
             for p in placeholders::scan(text) {
                 if placeholders::resolve(self.report, self.c, &p).is_none() {
@@ -416,15 +561,30 @@ impl<'a> Checker<'a> {
         if s.signatories.iter().all(|p| p.name.trim().is_empty()) {
             self.error(
                 ProblemCode::MissingSignatures,
-                "Underskrifter saknas: alla styrelseledamöter ska skriva under årsredovisningen.".into(),
+                "Underskrifter saknas: alla styrelseledamöter ska skriva under årsredovisningen."
+                    .into(),
                 Location::Signatures { person: None },
             );
         } else {
-            for p in s.signatories.iter().chain(&s.auditors).filter(|p| p.name.trim().is_empty()) {
+            for p in s
+                .signatories
+                .iter()
+                .chain(&s.auditors)
+                .filter(|p| p.name.trim().is_empty())
+            {
                 self.error(
                     ProblemCode::MissingSignatures,
-                    format!("Namn saknas för en underskrift ({}).", if p.role.is_empty() { "utan roll" } else { &p.role }),
-                    Location::Signatures { person: Some(p.id.clone()) },
+                    format!(
+                        "Namn saknas för en underskrift ({}).",
+                        if p.role.is_empty() {
+                            "utan roll"
+                        } else {
+                            &p.role
+                        }
+                    ),
+                    Location::Signatures {
+                        person: Some(p.id.clone()),
+                    },
                 );
             }
         }
@@ -465,7 +625,11 @@ impl<'a> Checker<'a> {
 
 /// Runs every check.
 pub(super) fn run(report: &Report, computed: &Computed) -> Vec<Problem> {
-    let mut ch = Checker { report, c: computed, out: Vec::new() };
+    let mut ch = Checker {
+        report,
+        c: computed,
+        out: Vec::new(),
+    };
     ch.organisation();
     ch.fiscal_years();
     ch.balance();

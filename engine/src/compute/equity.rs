@@ -61,7 +61,13 @@ pub fn equity_columns(report: &Report) -> Vec<&Line> {
 }
 
 fn row(kind: EquityRowKind, label: &str, id: Option<Id>, amounts: Vec<Decimal>) -> EquityRow {
-    EquityRow { kind, label: label.to_string(), id, total: amounts.iter().copied().sum(), amounts }
+    EquityRow {
+        kind,
+        label: label.to_string(),
+        id,
+        total: amounts.iter().copied().sum(),
+        amounts,
+    }
 }
 
 /// The equity changes for every year whose opening balance is known: each year that has a
@@ -72,9 +78,18 @@ pub fn equity_changes(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> Ve
     if cols.is_empty() {
         return Vec::new();
     }
-    let value = |id: &str, y: usize| values.get(id).and_then(|v| v.get(y)).copied().unwrap_or_default();
+    let value = |id: &str, y: usize| {
+        values
+            .get(id)
+            .and_then(|v| v.get(y))
+            .copied()
+            .unwrap_or_default()
+    };
     let index_of = |role: Role| cols.iter().position(|l| l.role == Some(role));
-    let (retained, year_result_col) = (index_of(Role::RetainedEarnings), index_of(Role::YearResultBalance));
+    let (retained, year_result_col) = (
+        index_of(Role::RetainedEarnings),
+        index_of(Role::YearResultBalance),
+    );
     let result_line = report.income_statement.find_role(Role::YearResult);
     let years = report.years.len();
     let mut out = Vec::new();
@@ -83,18 +98,33 @@ pub fn equity_changes(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> Ve
             cols.iter().map(|l| value(&l.id, y + 1)).collect()
         } else if !report.equity.opening.is_empty() {
             cols.iter()
-                .map(|l| report.equity.opening.get(&l.id).map(|m| m.0).unwrap_or_default())
+                .map(|l| {
+                    report
+                        .equity
+                        .opening
+                        .get(&l.id)
+                        .map(|m| m.0)
+                        .unwrap_or_default()
+                })
                 .collect()
         } else {
             continue;
         };
-        let mut rows = vec![row(EquityRowKind::Opening, "Belopp vid årets ingång", None, opening.clone())];
+        let mut rows = vec![row(
+            EquityRowKind::Opening,
+            "Belopp vid årets ingång",
+            None,
+            opening.clone(),
+        )];
         if let (Some(r), Some(yr)) = (retained, year_result_col) {
             if !opening[yr].is_zero() {
                 let mut amounts = vec![Decimal::ZERO; cols.len()];
                 amounts[yr] = -opening[yr];
                 amounts[r] = opening[yr];
-                let label = format!("Disposition enligt {} beslut", genitive(report.organisation.legal_form.meeting()));
+                let label = format!(
+                    "Disposition enligt {} beslut",
+                    genitive(report.organisation.legal_form.meeting())
+                );
                 rows.push(row(EquityRowKind::Disposition, &label, None, amounts));
             }
         }
@@ -111,20 +141,38 @@ pub fn equity_changes(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> Ve
                         .unwrap_or_default()
                 })
                 .collect();
-            rows.push(row(EquityRowKind::Movement, &m.label, Some(m.id.clone()), amounts));
+            rows.push(row(
+                EquityRowKind::Movement,
+                &m.label,
+                Some(m.id.clone()),
+                amounts,
+            ));
         }
         if let (Some(yr), Some(rl)) = (year_result_col, result_line) {
             let mut amounts = vec![Decimal::ZERO; cols.len()];
             amounts[yr] = value(&rl.id, y);
-            rows.push(row(EquityRowKind::YearResult, "Årets resultat", None, amounts));
+            rows.push(row(
+                EquityRowKind::YearResult,
+                "Årets resultat",
+                None,
+                amounts,
+            ));
         }
         let closing: Vec<Decimal> = (0..cols.len())
             .map(|c| rows.iter().map(|r| r.amounts[c]).sum())
             .collect();
-        rows.push(row(EquityRowKind::Closing, "Belopp vid årets utgång", None, closing));
+        rows.push(row(
+            EquityRowKind::Closing,
+            "Belopp vid årets utgång",
+            None,
+            closing,
+        ));
         out.push(EquityYear {
             year: y,
-            columns: cols.iter().map(|l| (l.id.clone(), l.label.clone())).collect(),
+            columns: cols
+                .iter()
+                .map(|l| (l.id.clone(), l.label.clone()))
+                .collect(),
             rows,
         });
     }

@@ -26,7 +26,11 @@ pub fn inputs_under(report: &Report, role: Role) -> Vec<String> {
 }
 
 pub fn role_id(report: &Report, role: Role) -> String {
-    report.line_by_role(role).unwrap_or_else(|| panic!("no line with role {role:?}")).id.clone()
+    report
+        .line_by_role(role)
+        .unwrap_or_else(|| panic!("no line with role {role:?}"))
+        .id
+        .clone()
 }
 
 /// Balance-sheet input lines that are not equity: assets and liabilities.
@@ -65,7 +69,12 @@ pub const FIGURES: Figures = Figures {
 
 /// A complete, balanced report with no problems at all, for the given form.
 pub fn balanced(form: LegalForm, f: &Figures) -> Report {
-    let mut r = template::new_report(form, "Exempelföreningen", "802000-0009", template::calendar_year(2025));
+    let mut r = template::new_report(
+        form,
+        "Exempelföreningen",
+        "802000-0009",
+        template::calendar_year(2025),
+    );
     r.organisation.seat = "Uppsala".into();
     let income = inputs_under(&r, Role::TotalIncome)[0].clone();
     let cost = inputs_under(&r, Role::TotalCosts)[0].clone();
@@ -78,20 +87,29 @@ pub fn balanced(form: LegalForm, f: &Figures) -> Report {
     let retained_1 = f.retained_before + f.result_before;
     let retained_0 = retained_1 + result(1);
     let retained_by_year = [retained_0, retained_1];
-    for y in 0..2 {
+    for (y, retained_y) in retained_by_year.into_iter().enumerate() {
         r.set_amount(&income, y, Some(d(f.income[y])));
         r.set_amount(&cost, y, Some(d(f.cost[y])));
-        r.set_amount(&retained, y, Some(d(retained_by_year[y])));
+        r.set_amount(&retained, y, Some(d(retained_y)));
         r.set_amount(&year_result, y, Some(d(result(y))));
         r.set_amount(&liability, y, Some(d(f.liabilities[y])));
-        let total = retained_by_year[y] + result(y) + f.liabilities[y];
+        let total = retained_y + result(y) + f.liabilities[y];
         r.set_amount(&asset, y, Some(d(total)));
     }
-    r.equity.opening.insert(retained.clone(), Money::from(f.retained_before));
-    r.equity.opening.insert(year_result.clone(), Money::from(f.result_before));
+    r.equity
+        .opening
+        .insert(retained.clone(), Money::from(f.retained_before));
+    r.equity
+        .opening
+        .insert(year_result.clone(), Money::from(f.result_before));
     let c = compute(&r);
     let at_disposal = c.appropriation.at_disposal;
-    let first = r.appropriation.proposal.iter_mut().last().expect("template has a proposal row");
+    let first = r
+        .appropriation
+        .proposal
+        .iter_mut()
+        .last()
+        .expect("template has a proposal row");
     first.amount = Some(Money(at_disposal));
     r.signatures.place = "Uppsala".into();
     r.signatures.date = Date::new(2026, 2, 20);
@@ -102,7 +120,11 @@ pub fn balanced(form: LegalForm, f: &Figures) -> Report {
 }
 
 pub fn codes(r: &Report) -> Vec<&'static str> {
-    compute(r).problems.iter().map(|p| p.code.as_str()).collect()
+    compute(r)
+        .problems
+        .iter()
+        .map(|p| p.code.as_str())
+        .collect()
 }
 
 /// Equity columns' ids.
