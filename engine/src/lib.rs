@@ -8,6 +8,7 @@
 
 pub mod compute;
 pub mod date;
+pub mod edit;
 pub mod example;
 pub mod json;
 pub mod markdown;

@@ -1,0 +1,292 @@
+//! The application shell: toolbar, parts sidebar, the editor pane and the live preview.
+
+use kassoren_engine::compute::Severity;
+use kassoren_engine::model::Part;
+use kassoren_engine::{edit, json, render};
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::components::checks::ChecksPanel;
+use crate::components::management::ManagementEditor;
+use crate::components::narrative::SectionList;
+use crate::components::notes::NotesEditor;
+use crate::components::organisation::{OrganisationEditor, SignaturesEditor};
+use crate::components::reports::{NewReport, ReportList};
+use crate::components::statement::StatementEditor;
+use crate::files;
+use crate::store::{autosave, SaveStatus, Store, View};
+
+#[derive(Clone, Copy, PartialEq)]
+enum Dialog {
+    None,
+    Reports,
+    New,
+}
+
+/// On a narrow screen only one pane shows.
+#[derive(Clone, Copy, PartialEq)]
+enum Pane {
+    Editor,
+    Preview,
+}
+
+#[component]
+pub fn App() -> impl IntoView {
+    let store = Store::load();
+    provide_context(store);
+    autosave(store);
+    let dialog = RwSignal::new(Dialog::None);
+    let pane = RwSignal::new(Pane::Editor);
+    let file_input = NodeRef::<leptos::html::Input>::new();
+    let dragging = RwSignal::new(false);
+
+    let open_file = move |file: web_sys::File| {
+        leptos::task::spawn_local(async move {
+            let name = file.name();
+            match files::read_bytes(&file)
+                .await
+                .map_err(|_| "filen kunde inte läsas".to_string())
+            {
+                Ok(bytes) => match json::from_bytes(&bytes) {
+                    Ok(report) => {
+                        store.add(report, None);
+                        store.notify(format!(
+                            "\"{name}\" har öppnats som en ny årsredovisning i listan."
+                        ));
+                    }
+                    Err(e) => store.fail(format!(
+                        "\"{name}\" kunde inte öppnas. {e} Inget har ändrats."
+                    )),
+                },
+                Err(e) => store.fail(format!("\"{name}\": {e}. Inget har ändrats.")),
+            }
+        });
+    };
+    let save_json = move |_| {
+        let (name, text) = store.report.with(|r| {
+            let year = r.years.first().map(|y| y.label()).unwrap_or_default();
+            (
+                files::file_name(&r.organisation.name, &year, "json"),
+                json::to_json(r),
+            )
+        });
+        if files::download(&name, "application/json", &text).is_err() {
+            store.fail("Filen kunde inte sparas.");
+        }
+    };
+    let save_html = move |_| {
+        let (name, text) = store.report.with(|r| {
+            let year = r.years.first().map(|y| y.label()).unwrap_or_default();
+            let html = store.computed.with(|c| render::render_document(r, c));
+            (files::file_name(&r.organisation.name, &year, "html"), html)
+        });
+        if files::download(&name, "text/html", &text).is_err() {
+            store.fail("Utskriften kunde inte laddas ner.");
+        }
+    };
+    let next_year = move |_| {
+        let next = store.report.with(edit::next_year);
+        store.add(next, None);
+        store.notify("Nästa års årsredovisning har skapats: årets belopp är nu jämförelseår, texterna finns kvar.");
+    };
+
+    // Drag and drop a file anywhere on the page.
+    let over = window_event_listener(leptos::ev::dragover, move |ev| {
+        ev.prevent_default();
+        dragging.set(true);
+    });
+    let leave = window_event_listener(leptos::ev::dragleave, move |_| dragging.set(false));
+    let drop = window_event_listener(leptos::ev::drop, move |ev| {
+        ev.prevent_default();
+        dragging.set(false);
+        if let Some(file) = ev
+            .data_transfer()
+            .and_then(|d| d.files())
+            .and_then(|f| f.get(0))
+        {
+            open_file(file);
+        }
+    });
+    on_cleanup(move || {
+        over.remove();
+        leave.remove();
+        drop.remove();
+    });
+
+    // Keep the preview at the part being edited.
+    Effect::new(move |_| {
+        let anchor = store.view.get().preview_anchor();
+        request_animation_frame(move || {
+            if let Some(el) = document().get_element_by_id(anchor) {
+                el.scroll_into_view();
+            }
+        });
+    });
+
+    let preview = Memo::new(move |_| {
+        store
+            .report
+            .with(|r| store.computed.with(|c| render::preview_body(r, c)))
+    });
+    let counts = Memo::new(move |_| {
+        store.computed.with(|c| {
+            let errors = c
+                .problems
+                .iter()
+                .filter(|p| p.severity == Severity::Error)
+                .count();
+            (errors, c.problems.len() - errors)
+        })
+    });
+    let is_example = Memo::new(move |_| store.report.with(|r| r.settings.example));
+
+    view! {
+        <div class="app" class:dragging=move || dragging.get()>
+            <header class="toolbar">
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">"K"</span>
+                    <span class="name">"Kassören"</span>
+                </div>
+                <div class="doc-title">
+                    {move || store.report.with(crate::store::default_title)}
+                    <Show when=move || is_example.get()>
+                        <span class="badge example">"Exempel"</span>
+                    </Show>
+                </div>
+                <SaveIndicator />
+                <nav class="actions" aria-label="Årsredovisningen">
+                    <button type="button" on:click=move |_| dialog.set(Dialog::New)>"Ny årsredovisning"</button>
+                    <button type="button" on:click=move |_| dialog.set(Dialog::Reports)>"Mina årsredovisningar"</button>
+                    <button type="button" on:click=move |_| {
+                        if let Some(input) = file_input.get() {
+                            input.click();
+                        }
+                    }>"Öppna fil"</button>
+                    <button type="button" on:click=save_json>"Spara som fil"</button>
+                    <button type="button" on:click=save_html>"Ladda ner utskrift"</button>
+                    <button type="button" on:click=move |_| {
+                        let _ = window().print();
+                    }>"Skriv ut"</button>
+                    <button type="button" on:click=next_year>"Nästa år"</button>
+                </nav>
+                <input
+                    type="file"
+                    accept=".json,application/json"
+                    class="visually-hidden"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    node_ref=file_input
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            open_file(file);
+                        }
+                        input.set_value("");
+                    }
+                />
+            </header>
+            {move || store.notice.get().map(|n| view! {
+                <div class="notice" class:error=n.error role=if n.error { "alert" } else { "status" }>
+                    <span>{n.text}</span>
+                    <button type="button" on:click=move |_| store.notice.set(None)>"Stäng"</button>
+                </div>
+            })}
+            <Show when=move || is_example.get()>
+                <p class="example-banner">
+                    "Det här är ett exempel. Ändra gärna i det, eller börja med "
+                    <button type="button" class="link" on:click=move |_| dialog.set(Dialog::New)>"Ny årsredovisning"</button>
+                    "."
+                </p>
+            </Show>
+            <div class="pane-tabs" role="tablist" aria-label="Visa">
+                <button type="button" role="tab" aria-selected=move || (pane.get() == Pane::Editor).to_string()
+                    on:click=move |_| pane.set(Pane::Editor)>"Redigera"</button>
+                <button type="button" role="tab" aria-selected=move || (pane.get() == Pane::Preview).to_string()
+                    on:click=move |_| pane.set(Pane::Preview)>"Förhandsvisning"</button>
+            </div>
+            <div class="workspace" class:show-preview=move || pane.get() == Pane::Preview>
+                <nav class="sidebar" aria-label="Årsredovisningens delar">
+                    <ul>
+                        {View::ALL.iter().map(|v| {
+                            let v2 = v.clone();
+                            let v3 = v.clone();
+                            let is_checks = *v == View::Checks;
+                            view! {
+                                <li>
+                                    <button
+                                        type="button"
+                                        class:active=move || store.view.get() == v2
+                                        aria-current=move || (store.view.get() == v3).then_some("page")
+                                        on:click={
+                                            let v = v.clone();
+                                            move |_| {
+                                                store.view.set(v.clone());
+                                                pane.set(Pane::Editor);
+                                            }
+                                        }
+                                    >
+                                        {v.label()}
+                                        {is_checks.then(|| view! {
+                                            <span class="counts" data-testid="check-counts">
+                                                {move || {
+                                                    let (e, w) = counts.get();
+                                                    format!(" {e} fel, {w} varn.")
+                                                }}
+                                            </span>
+                                        })}
+                                    </button>
+                                </li>
+                            }
+                        }).collect_view()}
+                    </ul>
+                </nav>
+                <main class="editor" id="editor">
+                    {move || match store.view.get() {
+                        View::Organisation => view! { <OrganisationEditor /> }.into_any(),
+                        View::Narrative => view! {
+                            <section class="editor-part"><h2>"Berättelse"</h2><SectionList part=Part::Chapter /></section>
+                        }.into_any(),
+                        View::Management => view! { <ManagementEditor /> }.into_any(),
+                        View::Income => view! { <StatementEditor balance=false /> }.into_any(),
+                        View::Balance => view! { <StatementEditor balance=true /> }.into_any(),
+                        View::Notes => view! { <NotesEditor /> }.into_any(),
+                        View::Signatures => view! { <SignaturesEditor /> }.into_any(),
+                        View::Checks => view! { <ChecksPanel /> }.into_any(),
+                    }}
+                </main>
+                <aside class="preview" aria-label="Förhandsvisning av utskriften">
+                    <div id="rapport-start"></div>
+                    <div class="preview-body" inner_html=move || preview.get()></div>
+                </aside>
+            </div>
+            {move || match dialog.get() {
+                Dialog::None => ().into_any(),
+                Dialog::Reports => view! {
+                    <div class="backdrop"><ReportList on_close=Callback::new(move |()| dialog.set(Dialog::None)) /></div>
+                }.into_any(),
+                Dialog::New => view! {
+                    <div class="backdrop"><NewReport on_close=Callback::new(move |()| dialog.set(Dialog::None)) /></div>
+                }.into_any(),
+            }}
+        </div>
+    }
+}
+
+#[component]
+fn SaveIndicator() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <span class="save-status" role="status" data-testid="save-status">
+            {move || match store.status.get() {
+                SaveStatus::Saved => "Sparat".to_string(),
+                SaveStatus::Saving => "Sparar…".to_string(),
+                SaveStatus::Failed(e) => format!("Inte sparat: {e}"),
+            }}
+        </span>
+    }
+}
+
+/// The element an event came from, as the type it is.
+fn event_target<T: JsCast>(ev: &leptos::ev::Event) -> T {
+    ev.target().expect("an event has a target").unchecked_into()
+}

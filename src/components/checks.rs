@@ -1,0 +1,101 @@
+//! The checks panel: the engine's problems with their severity; a click takes the treasurer to
+//! the place.
+
+use kassoren_engine::compute::{Location, Severity};
+use leptos::prelude::*;
+
+use super::narrative::focus_later;
+use crate::store::{Store, View};
+
+/// Where a problem is in the editor: the part to show and the element to focus.
+fn target(store: Store, loc: &Location) -> (View, String) {
+    match loc {
+        Location::Organisation { field } => (View::Organisation, format!("org-{field}")),
+        Location::Year { year } => (View::Organisation, format!("year-{year}-start")),
+        Location::Line { line, year } => {
+            let (in_income, plain_input) = store.report.with_untracked(|r| {
+                let plain = matches!(
+                    r.line(line).map(|l| &l.kind),
+                    Some(kassoren_engine::model::LineKind::Input { details, .. }) if details.is_empty()
+                );
+                (r.income_statement.find(line).is_some(), plain)
+            });
+            let view = if in_income {
+                View::Income
+            } else {
+                View::Balance
+            };
+            let el = match year {
+                Some(y) if plain_input => format!("cell-{line}-{y}"),
+                _ => format!("label-{line}"),
+            };
+            (view, el)
+        }
+        Location::Note { note, row, column } => {
+            let el = match (row, column) {
+                (Some(r), Some(c)) => format!("ncell-{note}-{r}-{c}"),
+                (Some(r), None) => format!("row-{r}"),
+                _ => format!("note-title-{note}"),
+            };
+            (View::Notes, el)
+        }
+        Location::Section { section } => {
+            let management = store.report.with_untracked(|r| {
+                r.narrative.iter().any(|s| {
+                    s.id == *section && s.part == kassoren_engine::model::Part::ManagementReport
+                })
+            });
+            (
+                if management {
+                    View::Management
+                } else {
+                    View::Narrative
+                },
+                format!("sec-body-{section}"),
+            )
+        }
+        Location::Equity { .. } => (View::Management, "edit-eget-kapital".into()),
+        Location::Appropriation => (View::Management, "proposal".into()),
+        Location::Signatures { person: Some(p) } => (View::Signatures, format!("person-{p}-name")),
+        Location::Signatures { person: None } => (View::Signatures, "sign-place".into()),
+    }
+}
+
+pub fn go_to(store: Store, loc: &Location) {
+    let (view, el) = target(store, loc);
+    store.view.set(view);
+    focus_later(el);
+}
+
+#[component]
+pub fn ChecksPanel() -> impl IntoView {
+    let store = expect_context::<Store>();
+    view! {
+        <section class="editor-part checks" aria-labelledby="checks-title">
+            <h2 id="checks-title">"Kontroller"</h2>
+            {move || {
+                store.computed.with(|c| {
+                    if c.problems.is_empty() {
+                        return view! { <p class="all-good">"Inga problem: allt stämmer."</p> }.into_any();
+                    }
+                    view! {
+                        <ul class="problems">
+                            {c.problems.iter().map(|p| {
+                                let loc = p.location.clone();
+                                let error = p.severity == Severity::Error;
+                                view! {
+                                    <li class:error=error class:warning=!error data-code=p.code.as_str()>
+                                        <button type="button" class="problem" on:click=move |_| go_to(store, &loc)>
+                                            <span class="severity">{p.severity.label()}</span>
+                                            <span class="message">{p.message.clone()}</span>
+                                        </button>
+                                    </li>
+                                }
+                            }).collect_view()}
+                        </ul>
+                    }.into_any()
+                })
+            }}
+        </section>
+    }
+}

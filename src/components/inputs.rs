@@ -1,0 +1,168 @@
+//! Input controls: the money cell, text fields that edit the report as they are typed, and
+//! small buttons.
+
+use kassoren_engine::money::{format_for_input, parse_swedish};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+/// A money cell: takes Swedish input (`1 234 567`, `1234567,50`, `−15`), shows the formatted
+/// amount when not being edited, and never turns bad input into 0. While the text does not
+/// parse, it is kept as typed, the cell is marked invalid and says why; the report keeps the
+/// last valid amount. Escape restores the stored amount.
+#[component]
+pub fn MoneyInput(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<Option<Decimal>>,
+    #[prop(into)] on_change: Callback<Option<Decimal>>,
+) -> impl IntoView {
+    // Some while the treasurer is typing (or the text does not parse).
+    let draft = RwSignal::new(None::<String>);
+    let error = RwSignal::new(None::<String>);
+    let formatted = move || value.get().map(format_for_input).unwrap_or_default();
+    let shown = move || draft.get().unwrap_or_else(formatted);
+    let error_id = format!("{id}-fel");
+    let described = error_id.clone();
+    view! {
+        <span class="money-cell">
+            <input
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                class="money"
+                id=id
+                aria-label=label
+                aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
+                aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
+                prop:value=shown
+                on:input=move |ev| {
+                    let text = event_target_value(&ev);
+                    match parse_swedish(&text) {
+                        Ok(v) => {
+                            error.set(None);
+                            draft.set(Some(text));
+                            on_change.run(v);
+                        }
+                        Err(e) => {
+                            error.set(Some(e.0));
+                            draft.set(Some(text));
+                        }
+                    }
+                }
+                on:blur=move |_| {
+                    if error.with_untracked(Option::is_none) {
+                        draft.set(None);
+                    }
+                }
+                on:keydown=move |ev| {
+                    if ev.key() == "Escape" {
+                        error.set(None);
+                        draft.set(None);
+                    }
+                }
+            />
+            {move || {
+                error
+                    .get()
+                    .map(|e| {
+                        view! {
+                            <span class="cell-error" id=error_id.clone() role="alert">
+                                {e}
+                            </span>
+                        }
+                    })
+            }}
+        </span>
+    }
+}
+
+/// A one-line text field bound to a piece of the report.
+#[component]
+pub fn TextField(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+    #[prop(optional, into)] placeholder: String,
+    #[prop(optional)] hide_label: bool,
+) -> impl IntoView {
+    let for_id = id.clone();
+    view! {
+        <label class="field" class:visually-hidden-label=hide_label for=for_id>
+            <span class="field-label">{label}</span>
+            <input
+                type="text"
+                id=id
+                placeholder=placeholder
+                prop:value=move || value.get()
+                on:input=move |ev| on_change.run(event_target_value(&ev))
+            />
+        </label>
+    }
+}
+
+/// A text field whose label is only for screen readers (table cells).
+#[component]
+pub fn CellText(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+    #[prop(optional, into)] class: String,
+) -> impl IntoView {
+    view! {
+        <input
+            type="text"
+            class=format!("cell-text {class}")
+            id=id
+            aria-label=label
+            prop:value=move || value.get()
+            on:input=move |ev| on_change.run(event_target_value(&ev))
+        />
+    }
+}
+
+/// A Markdown text area.
+#[component]
+pub fn TextArea(
+    #[prop(into)] id: String,
+    #[prop(into)] label: String,
+    #[prop(into)] value: Signal<String>,
+    #[prop(into)] on_change: Callback<String>,
+    #[prop(default = 8)] rows: u32,
+) -> impl IntoView {
+    let for_id = id.clone();
+    view! {
+        <label class="field" for=for_id>
+            <span class="field-label">{label}</span>
+            <textarea
+                id=id
+                rows=rows
+                prop:value=move || value.get()
+                on:input=move |ev| on_change.run(event_target_value(&ev))
+            ></textarea>
+        </label>
+    }
+}
+
+/// A small button with an accessible name (`label`) and visible text (`text`).
+#[component]
+pub fn IconButton(
+    #[prop(into)] label: String,
+    #[prop(into)] text: String,
+    #[prop(into)] on_click: Callback<()>,
+    #[prop(optional, into)] disabled: Signal<bool>,
+) -> impl IntoView {
+    view! {
+        <button
+            type="button"
+            class="icon-button"
+            aria-label=label.clone()
+            title=label
+            disabled=move || disabled.get()
+            on:click=move |_| on_click.run(())
+        >
+            {text}
+        </button>
+    }
+}

@@ -1,0 +1,10 @@
+//! The editor's parts. Each renders engine values and sends edits to the engine.
+
+pub mod checks;
+pub mod inputs;
+pub mod management;
+pub mod narrative;
+pub mod notes;
+pub mod organisation;
+pub mod reports;
+pub mod statement;

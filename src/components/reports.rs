@@ -1,0 +1,167 @@
+//! The reports kept in the browser (open, duplicate, rename, delete) and "Ny årsredovisning".
+
+use kassoren_engine::date::Date;
+use kassoren_engine::model::{FiscalYear, LegalForm};
+use kassoren_engine::{orgnr, template};
+use leptos::prelude::*;
+
+use crate::store::Store;
+
+#[component]
+pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let confirm = RwSignal::new(None::<String>);
+    view! {
+        <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="reports-title">
+            <h2 id="reports-title">"Mina årsredovisningar"</h2>
+            <p class="hint">"Sparas bara i den här webbläsaren. Använd \"Spara som fil\" för att dela eller säkerhetskopiera."</p>
+            <ul class="report-list">
+                <For each=move || store.index.get() key=|e| (e.id.clone(), e.title.clone()) let:entry>
+                    {
+                        let id = entry.id.clone();
+                        let (open, dup, ren, del, ask) = (id.clone(), id.clone(), id.clone(), id.clone(), id.clone());
+                        let current = {
+                            let id = id.clone();
+                            move || store.current.get() == id
+                        };
+                        let current_class = current.clone();
+                        let asking = {
+                            let id = id.clone();
+                            move || confirm.get().as_deref() == Some(id.as_str())
+                        };
+                        let title = entry.title.clone();
+                        view! {
+                            <li class:current=current_class data-report=id.clone()>
+                                <input
+                                    type="text"
+                                    class="report-title"
+                                    aria-label="Namn på årsredovisningen"
+                                    value=title.clone()
+                                    on:change=move |ev| store.rename(&ren, &event_target_value(&ev))
+                                />
+                                <button type="button" on:click=move |_| {
+                                    store.open(&open);
+                                    on_close.run(());
+                                } disabled=current>"Öppna"</button>
+                                <button type="button" on:click=move |_| store.duplicate(&dup)>"Kopiera"</button>
+                                <Show
+                                    when=asking
+                                    fallback=move || {
+                                        let ask = ask.clone();
+                                        view! { <button type="button" on:click=move |_| confirm.set(Some(ask.clone()))>"Ta bort"</button> }
+                                    }
+                                >
+                                    {
+                                        let (del, title) = (del.clone(), title.clone());
+                                        view! {
+                                            <span class="confirm" role="alert">
+                                                {format!("Ta bort \"{title}\" för gott? ")}
+                                                <button type="button" class="danger" on:click=move |_| {
+                                                    store.delete(&del);
+                                                    confirm.set(None);
+                                                }>"Ja, ta bort"</button>
+                                                <button type="button" on:click=move |_| confirm.set(None)>"Avbryt"</button>
+                                            </span>
+                                        }
+                                    }
+                                </Show>
+                            </li>
+                        }
+                    }
+                </For>
+            </ul>
+            <button type="button" class="close" on:click=move |_| on_close.run(())>"Stäng"</button>
+        </div>
+    }
+}
+
+/// Asks for the organisation's name, org.nr, legal form and fiscal year, and starts a report
+/// from that form's template.
+#[component]
+pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let name = RwSignal::new(String::new());
+    let org_nr = RwSignal::new(String::new());
+    let form = RwSignal::new(LegalForm::IdeellForening);
+    let last_year = js_sys::Date::new_0().get_full_year() as i32 - 1;
+    let start = RwSignal::new(format!("{last_year}-01-01"));
+    let end = RwSignal::new(format!("{last_year}-12-31"));
+    let error = RwSignal::new(None::<String>);
+    let create = move |ev: leptos::ev::SubmitEvent| {
+        ev.prevent_default();
+        let (s, e) = (start.get().parse::<Date>(), end.get().parse::<Date>());
+        let (Ok(s), Ok(e)) = (s, e) else {
+            error.set(Some("Ange räkenskapsårets första och sista dag.".into()));
+            return;
+        };
+        if e < s || kassoren_engine::date::months_spanned(s, e) > 18 {
+            error.set(Some(
+                "Räkenskapsåret ska sluta efter att det börjar och vara högst 18 månader.".into(),
+            ));
+            return;
+        }
+        if name.get().trim().is_empty() {
+            error.set(Some("Ange organisationens namn.".into()));
+            return;
+        }
+        let nr = orgnr::normalize(&org_nr.get()).unwrap_or_else(|_| org_nr.get());
+        let report = template::new_report(
+            form.get(),
+            name.get().trim(),
+            &nr,
+            FiscalYear { start: s, end: e },
+        );
+        store.add(report, None);
+        store.notify("En ny årsredovisning har skapats från mallen.");
+        on_close.run(());
+    };
+    let org_hint = move || {
+        let v = org_nr.get();
+        (!v.trim().is_empty())
+            .then(|| orgnr::normalize(&v).err().map(|e| e.to_string()))
+            .flatten()
+    };
+    view! {
+        <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="new-title" on:submit=create>
+            <h2 id="new-title">"Ny årsredovisning"</h2>
+            <label class="field" for="new-name">
+                <span class="field-label">"Organisationens namn"</span>
+                <input id="new-name" type="text" required prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
+            </label>
+            <label class="field" for="new-orgnr">
+                <span class="field-label">"Organisationsnummer"</span>
+                <input id="new-orgnr" type="text" placeholder="NNNNNN-NNNN" prop:value=move || org_nr.get()
+                    on:input=move |ev| org_nr.set(event_target_value(&ev)) />
+                <span class="field-hint error">{org_hint}</span>
+            </label>
+            <label class="field" for="new-form">
+                <span class="field-label">"Associationsform"</span>
+                <select id="new-form" on:change=move |ev| {
+                    if let Some(f) = LegalForm::from_slug(&event_target_value(&ev)) {
+                        form.set(f);
+                    }
+                }>
+                    {LegalForm::ALL.iter().map(|f| view! {
+                        <option value=f.slug() selected=*f == LegalForm::IdeellForening>{f.label()}</option>
+                    }).collect_view()}
+                </select>
+            </label>
+            <fieldset class="year">
+                <legend>"Räkenskapsår"</legend>
+                <label class="field inline" for="new-start">
+                    <span class="field-label">"Första dag"</span>
+                    <input id="new-start" type="date" prop:value=move || start.get() on:change=move |ev| start.set(event_target_value(&ev)) />
+                </label>
+                <label class="field inline" for="new-end">
+                    <span class="field-label">"Sista dag"</span>
+                    <input id="new-end" type="date" prop:value=move || end.get() on:change=move |ev| end.set(event_target_value(&ev)) />
+                </label>
+            </fieldset>
+            {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+            <div class="dialog-actions">
+                <button type="submit" class="primary">"Skapa"</button>
+                <button type="button" on:click=move |_| on_close.run(())>"Avbryt"</button>
+            </div>
+        </form>
+    }
+}

@@ -1,0 +1,431 @@
+//! The resultaträkning and balansräkning editors: one editable cell per line and year, editable
+//! labels, detail rows, note references. Rows are keyed by line id, so an edit updates text in
+//! place and never rebuilds the table.
+
+use kassoren_engine::edit;
+use kassoren_engine::model::{Line, LineKind, Report, Statement};
+use kassoren_engine::money::{format_for_input, Money};
+use leptos::prelude::*;
+use rust_decimal::Decimal;
+
+use super::inputs::{CellText, IconButton, MoneyInput};
+use crate::store::Store;
+
+fn statement(r: &Report, balance: bool) -> &Statement {
+    if balance {
+        &r.balance_sheet
+    } else {
+        &r.income_statement
+    }
+}
+
+/// What a row looks like; changes only when the line's structure changes.
+#[derive(Clone, PartialEq)]
+enum Shape {
+    Input,
+    InputWithDetails,
+    Group { sum: bool },
+    Formula,
+    Missing,
+}
+
+fn shape(line: Option<&Line>) -> Shape {
+    match line.map(|l| &l.kind) {
+        Some(LineKind::Input { details, .. }) if details.is_empty() => Shape::Input,
+        Some(LineKind::Input { .. }) => Shape::InputWithDetails,
+        Some(LineKind::Group { sum_label, .. }) => Shape::Group {
+            sum: sum_label.is_some(),
+        },
+        Some(LineKind::Formula { .. }) => Shape::Formula,
+        None => Shape::Missing,
+    }
+}
+
+fn input_amount(r: &Report, line: &str, year: usize) -> Option<Decimal> {
+    match r.line(line).map(|l| &l.kind) {
+        Some(LineKind::Input { amounts, .. }) => {
+            amounts.get(year).copied().flatten().map(Money::value)
+        }
+        _ => None,
+    }
+}
+
+#[component]
+pub fn StatementEditor(balance: bool) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let years = Memo::new(move |_| {
+        store
+            .report
+            .with(|r| r.years.iter().map(|y| y.label()).collect::<Vec<_>>())
+    });
+    let top = Memo::new(move |_| {
+        store.report.with(|r| {
+            statement(r, balance)
+                .lines
+                .iter()
+                .map(|l| l.id.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let title = if balance {
+        "Balansräkning"
+    } else {
+        "Resultaträkning"
+    };
+    let hint = if balance {
+        "Tillgångar, eget kapital och skulder anges som positiva belopp."
+    } else {
+        "Intäkter anges som positiva belopp och kostnader med minustecken, som i den tryckta resultaträkningen."
+    };
+    view! {
+        <section class="editor-part" aria-labelledby="statement-title">
+            <h2 id="statement-title">{title}</h2>
+            <p class="hint">{hint} " Summor och resultat räknas ut."</p>
+            <div class="table-scroll">
+                <table class="statement-editor" data-statement=if balance { "balance" } else { "income" }>
+                    <thead>
+                        <tr>
+                            <th scope="col">"Post"</th>
+                            <For each=move || years.get() key=|y| y.clone() let:year>
+                                <th scope="col" class="num">{year}</th>
+                            </For>
+                            <th scope="col">"Not"</th>
+                            <th scope="col">
+                                <span class="visually-hidden">"Åtgärder"</span>
+                            </th>
+                        </tr>
+                    </thead>
+                    <tbody>
+                        <For each=move || top.get() key=|id| id.clone() let:id>
+                            <LineRows id=id depth=0 />
+                        </For>
+                    </tbody>
+                </table>
+            </div>
+        </section>
+    }
+}
+
+/// The rows of one line: a group's heading, children and sum; an input's cells (or its detail
+/// rows); a result.
+#[component]
+fn LineRows(id: String, depth: usize) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let key = id.clone();
+    let shape = Memo::new(move |_| store.report.with(|r| shape(r.line(&key))));
+    move || {
+        let id = id.clone();
+        match shape.get() {
+            Shape::Input => input_row(store, id, depth).into_any(),
+            Shape::InputWithDetails => details_rows(store, id, depth).into_any(),
+            Shape::Group { sum } => group_rows(store, id, depth, sum).into_any(),
+            Shape::Formula => result_row(store, id, depth).into_any(),
+            Shape::Missing => ().into_any(),
+        }
+    }
+}
+
+fn label_cell(store: Store, id: &str, depth: usize, class: &'static str) -> impl IntoView {
+    let key = id.to_string();
+    let value = Signal::derive(move || {
+        store
+            .report
+            .with(|r| r.line(&key).map(|l| l.label.clone()).unwrap_or_default())
+    });
+    let key = id.to_string();
+    view! {
+        <th scope="row" class=format!("label depth-{depth} {class}")>
+            <CellText
+                id=format!("label-{id}")
+                label="Radens namn"
+                value=value
+                on_change=move |v: String| store.edit(|r| {
+                    edit::set_line_label(r, &key, &v);
+                })
+            />
+        </th>
+    }
+}
+
+/// Computed values of a line, one cell per year.
+fn computed_cells(store: Store, id: &str) -> impl IntoView {
+    let id = id.to_string();
+    move || {
+        (0..store.years.get())
+            .map(|y| {
+                let id = id.clone();
+                let line_attr = id.clone();
+                view! {
+                    <td class="num computed" data-line=line_attr data-year=y>
+                        {move || store.computed.with(|c| format_for_input(c.value(&id, y)))}
+                    </td>
+                }
+            })
+            .collect_view()
+    }
+}
+
+fn note_cell(store: Store, id: &str) -> impl IntoView {
+    let key = id.to_string();
+    let notes = Memo::new(move |_| {
+        store.report.with(|r| {
+            r.notes
+                .iter()
+                .map(|n| (n.id.clone(), n.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    let current = Memo::new(move |_| {
+        store.report.with(|r| {
+            r.line(&key)
+                .and_then(|l| l.note.clone())
+                .unwrap_or_default()
+        })
+    });
+    let key = id.to_string();
+    view! {
+        <td class="note-ref">
+            <select
+                aria-label="Not som raden hänvisar till"
+                prop:value=move || current.get()
+                on:change=move |ev| {
+                    let v = event_target_value(&ev);
+                    store.edit(|r| {
+                        edit::set_line_note(r, &key, (!v.is_empty()).then_some(v.as_str()));
+                    });
+                }
+            >
+                <option value="">"–"</option>
+                {move || {
+                    notes
+                        .get()
+                        .into_iter()
+                        .map(|(nid, title)| {
+                            let selected = current.get_untracked() == nid;
+                            view! { <option value=nid selected=selected>{title}</option> }
+                        })
+                        .collect_view()
+                }}
+            </select>
+        </td>
+    }
+}
+
+fn input_row(store: Store, id: String, depth: usize) -> impl IntoView {
+    let cells = {
+        let id = id.clone();
+        move || {
+            (0..store.years.get())
+                .map(|y| {
+                    let key = id.clone();
+                    let line = id.clone();
+                    let label = store.report.with_untracked(|r| {
+                        let name = r.line(&id).map(|l| l.label.clone()).unwrap_or_default();
+                        format!("{name}, {}", r.years.get(y).map(|fy| fy.label()).unwrap_or_default())
+                    });
+                    view! {
+                        <td class="num">
+                            <MoneyInput
+                                id=format!("cell-{id}-{y}")
+                                label=label
+                                value=Signal::derive(move || store.report.with(|r| input_amount(r, &key, y)))
+                                on_change=move |v| store.edit(|r| {
+                                    r.set_amount(&line, y, v);
+                                })
+                            />
+                        </td>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let add = id.clone();
+    view! {
+        <tr class="input-row" data-line=id.clone()>
+            {label_cell(store, &id, depth, "")}
+            {cells}
+            {note_cell(store, &id)}
+            <td class="actions">
+                <IconButton
+                    label="Dela upp posten i detaljrader"
+                    text="+ detalj"
+                    on_click=move |_| store.edit(|r| {
+                        edit::add_detail_row(r, &add);
+                    })
+                />
+            </td>
+        </tr>
+    }
+}
+
+fn details_rows(store: Store, id: String, depth: usize) -> impl IntoView {
+    let key = id.clone();
+    let rows = Memo::new(move |_| {
+        store.report.with(|r| match r.line(&key).map(|l| &l.kind) {
+            Some(LineKind::Input { details, .. }) => details.iter().map(|d| d.id.clone()).collect(),
+            _ => Vec::new(),
+        })
+    });
+    let add = id.clone();
+    let line = id.clone();
+    view! {
+        <tr class="input-row has-details" data-line=id.clone()>
+            {label_cell(store, &id, depth, "")}
+            {computed_cells(store, &id)}
+            {note_cell(store, &id)}
+            <td class="actions">
+                <IconButton
+                    label="Lägg till en detaljrad"
+                    text="+ detalj"
+                    on_click=move |_| store.edit(|r| {
+                        edit::add_detail_row(r, &add);
+                    })
+                />
+            </td>
+        </tr>
+        <For each=move || rows.get() key=|d| d.clone() let:row>
+            <DetailRowView line=line.clone() row=row depth=depth + 1 />
+        </For>
+    }
+}
+
+#[component]
+fn DetailRowView(line: String, row: String, depth: usize) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let detail = {
+        let (line, row) = (line.clone(), row.clone());
+        move |r: &Report| match r.line(&line).map(|l| &l.kind) {
+            Some(LineKind::Input { details, .. }) => details.iter().find(|d| d.id == row).cloned(),
+            _ => None,
+        }
+    };
+    let label = {
+        let detail = detail.clone();
+        Signal::derive(move || {
+            store
+                .report
+                .with(|r| detail(r).map(|d| d.label).unwrap_or_default())
+        })
+    };
+    let cells = {
+        let (line, row) = (line.clone(), row.clone());
+        move || {
+            (0..store.years.get())
+                .map(|y| {
+                    let detail = detail.clone();
+                    let (line, row) = (line.clone(), row.clone());
+                    view! {
+                        <td class="num">
+                            <MoneyInput
+                                id=format!("cell-{line}-{row}-{y}")
+                                label=format!("Detaljrad, år {}", y + 1)
+                                value=Signal::derive(move || {
+                                    store.report.with(|r| detail(r).and_then(|d| d.amounts.get(y).copied().flatten()).map(Money::value))
+                                })
+                                on_change=move |v| store.edit(|r| {
+                                    edit::set_detail_amount(r, &line, &row, y, v);
+                                })
+                            />
+                        </td>
+                    }
+                })
+                .collect_view()
+        }
+    };
+    let (l1, r1, l2, r2) = (line.clone(), row.clone(), line.clone(), row.clone());
+    view! {
+        <tr class="detail-row">
+            <th scope="row" class=format!("label depth-{depth}")>
+                <CellText
+                    id=format!("label-{row}")
+                    label="Detaljradens namn"
+                    value=label
+                    on_change=move |v: String| store.edit(|r| {
+                        edit::set_detail_label(r, &l1, &r1, &v);
+                    })
+                />
+            </th>
+            {cells}
+            <td></td>
+            <td class="actions">
+                <IconButton
+                    label="Ta bort detaljraden"
+                    text="✕"
+                    on_click=move |_| store.edit(|r| {
+                        edit::remove_detail_row(r, &l2, &r2);
+                    })
+                />
+            </td>
+        </tr>
+    }
+}
+
+fn group_rows(store: Store, id: String, depth: usize, sum: bool) -> impl IntoView {
+    let key = id.clone();
+    let children = Memo::new(move |_| {
+        store.report.with(|r| {
+            r.line(&key)
+                .map(|l| {
+                    l.children()
+                        .iter()
+                        .map(|c| c.id.clone())
+                        .collect::<Vec<String>>()
+                })
+                .unwrap_or_default()
+        })
+    });
+    let sum_key = id.clone();
+    let sum_label = Signal::derive(move || {
+        store
+            .report
+            .with(|r| match r.line(&sum_key).map(|l| &l.kind) {
+                Some(LineKind::Group {
+                    sum_label: Some(s), ..
+                }) => s.clone(),
+                _ => String::new(),
+            })
+    });
+    let set_sum = id.clone();
+    let sum_row = sum.then(|| {
+        view! {
+            <tr class="sum-row" data-line=id.clone()>
+                <th scope="row" class=format!("label depth-{depth}")>
+                    <CellText
+                        id=format!("sumlabel-{id}")
+                        label="Summaradens namn"
+                        value=sum_label
+                        on_change=move |v: String| store.edit(|r| {
+                            edit::set_sum_label(r, &set_sum, &v);
+                        })
+                    />
+                </th>
+                {computed_cells(store, &id)}
+                <td></td>
+                <td></td>
+            </tr>
+        }
+    });
+    view! {
+        <tr class="group-row" data-line=id.clone()>
+            {label_cell(store, &id, depth, "heading")}
+            <td colspan=move || store.years.get()></td>
+            {note_cell(store, &id)}
+            <td></td>
+        </tr>
+        <For each=move || children.get() key=|c: &String| c.clone() let:child>
+            <LineRows id=child depth=depth + 1 />
+        </For>
+        {sum_row}
+    }
+}
+
+fn result_row(store: Store, id: String, depth: usize) -> impl IntoView {
+    view! {
+        <tr class="result-row" data-line=id.clone()>
+            {label_cell(store, &id, depth, "")}
+            {computed_cells(store, &id)}
+            <td></td>
+            <td></td>
+        </tr>
+    }
+}
