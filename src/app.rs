@@ -185,6 +185,7 @@ pub fn App() -> impl IntoView {
                     }
                 />
             </header>
+            <section class="messages" aria-label="Meddelanden">
             {move || store.notice.get().map(|n| view! {
                 <div class="notice" class:error=n.error role=if n.error { "alert" } else { "status" }>
                     <span>{n.text}</span>
@@ -198,6 +199,7 @@ pub fn App() -> impl IntoView {
                     "."
                 </p>
             </Show>
+            </section>
             <div class="pane-tabs" role="tablist" aria-label="Visa">
                 <button type="button" role="tab" aria-selected=move || (pane.get() == Pane::Editor).to_string()
                     on:click=move |_| pane.set(Pane::Editor)>"Redigera"</button>

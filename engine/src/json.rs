@@ -48,8 +48,8 @@ impl fmt::Display for ImportError {
         match self {
             ImportError::TooLarge { bytes } => write!(
                 f,
-                "Filen är för stor ({:.1} MB); en årsredovisning från Kassören är högst {} MB.",
-                *bytes as f64 / 1_048_576.0,
+                "Filen är för stor ({} MB); en årsredovisning från Kassören är högst {} MB.",
+                bytes.div_ceil(1_048_576),
                 MAX_FILE_BYTES / 1_048_576
             ),
             ImportError::TooDeep => f.write_str(

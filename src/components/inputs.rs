@@ -145,7 +145,8 @@ pub fn TextArea(
     }
 }
 
-/// A small button with an accessible name (`label`) and visible text (`text`).
+/// A small button showing a symbol (`text`, hidden from screen readers) and named by `label`
+/// (read by screen readers, shown as a tooltip).
 #[component]
 pub fn IconButton(
     #[prop(into)] label: String,
@@ -153,16 +154,17 @@ pub fn IconButton(
     #[prop(into)] on_click: Callback<()>,
     #[prop(optional, into)] disabled: Signal<bool>,
 ) -> impl IntoView {
+    let tooltip = label.clone();
     view! {
         <button
             type="button"
             class="icon-button"
-            aria-label=label.clone()
-            title=label
+            title=tooltip
             disabled=move || disabled.get()
             on:click=move |_| on_click.run(())
         >
-            {text}
+            <span aria-hidden="true">{text}</span>
+            <span class="visually-hidden">{label}</span>
         </button>
     }
 }

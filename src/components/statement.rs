@@ -248,7 +248,7 @@ fn input_row(store: Store, id: String, depth: usize) -> impl IntoView {
             <td class="actions">
                 <IconButton
                     label="Dela upp posten i detaljrader"
-                    text="+ detalj"
+                    text="+"
                     on_click=move |_| store.edit(|r| {
                         edit::add_detail_row(r, &add);
                     })
@@ -276,7 +276,7 @@ fn details_rows(store: Store, id: String, depth: usize) -> impl IntoView {
             <td class="actions">
                 <IconButton
                     label="Lägg till en detaljrad"
-                    text="+ detalj"
+                    text="+"
                     on_click=move |_| store.edit(|r| {
                         edit::add_detail_row(r, &add);
                     })

@@ -1,0 +1,84 @@
+// "Ladda ner utskrift": the downloaded HTML holds the edit, and prints from Chromium as several
+// A4 pages, each with the footer "N (M)".
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+
+import { useApp } from './harness.mjs';
+import { formatAmount } from './kassoren.mjs';
+
+const env = useApp();
+
+function which(cmd) {
+  try {
+    return execFileSync('which', [cmd], { encoding: 'utf8' }).trim() || null;
+  } catch {
+    return null;
+  }
+}
+
+/** Page objects in a PDF: "/Type /Page" not followed by "s" (that is /Pages, the tree). */
+function countPdfPages(pdf) {
+  const text = pdf.toString('latin1');
+  return (text.match(/\/Type\s*\/Page(?![a-zA-Z])/g) || []).length;
+}
+
+test('the downloaded HTML holds the edited amount and prints as numbered A4 pages', async (t) => {
+  const app = await env.open();
+  await app.openPart('Resultaträkning');
+  await app.typeAmount('verksamhetskostnader', 0, '-600 000');
+
+  const { name, text: html } = await app.download('Ladda ner utskrift');
+  assert.match(name, /^arsredovisning-.*2025\.html$/, name);
+  assert.match(html, /^<!DOCTYPE html>/i);
+  const row = /<tr id="line-verksamhetskostnader"[^>]*>(.*?)<\/tr>/s.exec(html);
+  assert.ok(row, 'resultaträkningens rad line-verksamhetskostnader saknas i utskriften');
+  const amounts = [...row[1].matchAll(/<td class="amount">([^<]*)<\/td>/g)].map((m) => m[1]);
+  assert.deepEqual(amounts, [formatAmount(-600000), formatAmount(-612180)], 'beloppen på raden');
+  assert.ok(html.includes('39\u00a0620'), 'det nya årets resultat saknas i utskriften');
+  assert.ok(!/<script/i.test(html), 'utskriften ska inte innehålla skript');
+
+  // Print it with headless Chromium.
+  const printPage = await app.context.newPage();
+  await printPage.setContent(html, { waitUntil: 'load' });
+  const pdf = await printPage.pdf({ preferCSSPageSize: true, printBackground: true });
+  await printPage.close();
+  assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
+
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kassoren-e2e-'));
+  const file = path.join(dir, 'utskrift.pdf');
+  await fs.writeFile(file, pdf);
+  try {
+    let pages = countPdfPages(pdf);
+    if (which('pdfinfo')) {
+      const info = execFileSync('pdfinfo', [file], { encoding: 'utf8' });
+      pages = Number(/^Pages:\s+(\d+)/m.exec(info)[1]);
+      const size = /^Page size:\s+([\d.]+) x ([\d.]+) pts/m.exec(info);
+      // A4 is 595 × 842 pt.
+      assert.ok(size && Math.abs(Number(size[1]) - 595) < 2 && Math.abs(Number(size[2]) - 842) < 2, `sidstorlek: ${size?.[0]}`);
+    }
+    t.diagnostic(`PDF: ${pages} sidor`);
+    assert.ok(pages >= 5, `bara ${pages} sidor`);
+
+    if (!which('pdftotext')) {
+      t.diagnostic('pdftotext saknas (poppler-utils): sidfötterna "N (M)" kontrolleras inte');
+      return;
+    }
+    const text = execFileSync('pdftotext', ['-layout', '-enc', 'UTF-8', file, '-'], { encoding: 'utf8' });
+    const pageTexts = text.split('\f').filter((p, i, all) => i < all.length - 1 || p.trim());
+    assert.equal(pageTexts.length, pages);
+    assert.match(pageTexts[0], new RegExp(`(^|\\s)1 \\(${pages}\\)(\\s|$)`), 'första sidans sidfot "1 (N)" saknas');
+    assert.match(pageTexts[pages - 1], new RegExp(`(^|\\s)${pages} \\(${pages}\\)(\\s|$)`), 'sista sidans sidfot "N (N)" saknas');
+    pageTexts.forEach((p, i) =>
+      assert.match(p, new RegExp(`(^|\\s)${i + 1} \\(${pages}\\)(\\s|$)`), `sidfoten på sida ${i + 1} saknas`),
+    );
+    assert.ok(text.includes('600 000') || text.includes('600\u00a0000'), 'det ändrade beloppet saknas i PDF:en');
+  } finally {
+    await fs.rm(dir, { recursive: true, force: true });
+  }
+  app.assertClean();
+});

@@ -1,0 +1,98 @@
+// A tiny static file server for the built app in dist/: 127.0.0.1, a random free port.
+//
+//   const server = await startServer();   // { url, port, close() }
+//   ...
+//   await server.close();
+//
+// It never builds anything: it serves whatever `trunk build --release` left in dist/, and
+// refuses to start (with a clear message) when there is no build there.
+
+import http from 'node:http';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// KASSOREN_DIST serves another build directory (e.g. a copy, while dist/ is being rebuilt).
+export const DIST = path.resolve(process.env.KASSOREN_DIST || path.join(ROOT, 'dist'));
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.woff2': 'font/woff2',
+};
+
+export function mimeType(file) {
+  return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
+}
+
+/** Checks that dist/ holds a build of the app (index.html that loads a .wasm via a .js). */
+export async function assertBuilt(dist = DIST) {
+  let html;
+  try {
+    html = await fs.readFile(path.join(dist, 'index.html'), 'utf8');
+  } catch {
+    throw new Error(`${dist}/index.html saknas: bygg appen först med "trunk build --release".`);
+  }
+  if (!/\.wasm/.test(html) && !/\.js/.test(html)) {
+    throw new Error(`${dist}/index.html laddar ingen app (ingen .js/.wasm): bygg appen med "trunk build --release".`);
+  }
+}
+
+export async function startServer({ dist = DIST, host = '127.0.0.1' } = {}) {
+  await assertBuilt(dist);
+  const root = path.resolve(dist);
+  const server = http.createServer(async (req, res) => {
+    try {
+      if (req.method !== 'GET' && req.method !== 'HEAD') {
+        res.writeHead(405, { Allow: 'GET, HEAD' }).end();
+        return;
+      }
+      let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      if (pathname.endsWith('/')) pathname += 'index.html';
+      const file = path.resolve(root, '.' + pathname);
+      if (file !== root && !file.startsWith(root + path.sep)) {
+        res.writeHead(403).end();
+        return;
+      }
+      const body = await fs.readFile(file);
+      res.writeHead(200, {
+        'Content-Type': mimeType(file),
+        'Content-Length': body.length,
+        'Cache-Control': 'no-store',
+      });
+      res.end(req.method === 'HEAD' ? undefined : body);
+    } catch (e) {
+      const status = e && (e.code === 'ENOENT' || e.code === 'EISDIR') ? 404 : 500;
+      res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8' }).end(String(status));
+    }
+  });
+  const sockets = new Set();
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, host, resolve);
+  });
+  const { port } = server.address();
+  return {
+    port,
+    url: `http://${host}:${port}/`,
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
