@@ -348,11 +348,215 @@ export class Kassoren {
     return this.page.locator('aside.preview .preview-body');
   }
 
+  /** The preview's Innehåll: the top entries' texts ("1Sammanfattning" → number and title). */
+  async previewToc() {
+    return this.preview()
+      .locator('nav.toc#innehall > ol > li > a')
+      .evaluateAll((as) =>
+        as.map((a) => ({
+          number: a.querySelector('.number')?.textContent.trim() ?? '',
+          title: [...a.childNodes]
+            .filter((n) => !(n.nodeType === 1 && n.classList.contains('number')))
+            .map((n) => n.textContent)
+            .join('')
+            .trim(),
+          href: a.getAttribute('href'),
+        })),
+      );
+  }
+
+  /** The preview's narrative chapters: [{id, number, title}], in order. */
+  async previewChapters() {
+    return this.preview()
+      .locator('div.part.chapters > section.chapter')
+      .evaluateAll((els) =>
+        els.map((s) => {
+          const h = s.querySelector('h2, h3, h4');
+          const number = h?.querySelector('.number')?.textContent.trim() ?? '';
+          return {
+            id: s.id,
+            number,
+            title: (h?.textContent ?? '').trim().slice(number.length).trim(),
+          };
+        }),
+      );
+  }
+
   /** The amounts of a statement row in the preview (`line-<id>` or `line-<id>-sum`). */
   async previewAmounts(rowId) {
     return this.preview()
       .locator(`tr#${rowId} td.amount`)
       .evaluateAll((tds) => tds.map((td) => td.textContent));
+  }
+
+  /** The ids of the narrative sections in the editor, in order (`data-section`). */
+  async editorSectionIds() {
+    return this.page
+      .locator('main#editor article.section-editor')
+      .evaluateAll((els) => els.map((e) => e.dataset.section));
+  }
+
+  /** The editor article of a section (its tools: move, delete, the placeholder list). */
+  sectionEditor(sectionId) {
+    return this.page.locator(`main#editor article.section-editor[data-section="${sectionId}"]`);
+  }
+
+  /** The "Infoga uträknad uppgift" list of a section. */
+  placeholderSelect(sectionId) {
+    return this.page.locator(`select#sec-body-${sectionId}-figur`);
+  }
+
+  // ---- notes ---------------------------------------------------------------------------------
+
+  noteEditor(noteId) {
+    return this.page.locator(`main#editor article#edit-note-${noteId}`);
+  }
+
+  /** The row ids of a note table in the editor, in order. */
+  async noteRowIds(noteId) {
+    return this.noteEditor(noteId)
+      .locator('table.note-table-editor tbody tr th input[id^="row-"]')
+      .evaluateAll((els) => els.map((e) => e.id.slice('row-'.length)));
+  }
+
+  /** The column ids of a note table in the editor, in order. */
+  async noteColumnIds(noteId) {
+    return this.noteEditor(noteId)
+      .locator('table.note-table-editor thead input[id^="col-"]')
+      .evaluateAll((els) => els.map((e) => e.id.slice('col-'.length)));
+  }
+
+  noteCell(noteId, rowId, columnId) {
+    return this.page.locator(`input#ncell-${noteId}-${rowId}-${columnId}`);
+  }
+
+  /** The texts of a note table's sum row in the editor (the computed cells). */
+  async noteSumTexts(noteId, rowId) {
+    return this.noteEditor(noteId)
+      .locator('table.note-table-editor tbody tr', { has: this.page.locator(`input#row-${rowId}`) })
+      .locator('td.computed')
+      .evaluateAll((tds) => tds.map((td) => td.textContent.trim()));
+  }
+
+  // ---- statements: detail rows ---------------------------------------------------------------
+
+  /** The detail rows' ids of an input line, from their amount cells in year 0, in order. */
+  async detailRowIds(lineId) {
+    return this.page
+      .locator(`main#editor tr.detail-row input.money[id^="cell-${lineId}-"][id$="-0"]`)
+      .evaluateAll(
+        (els, line) => els.map((e) => e.id.slice(`cell-${line}-`.length, -'-0'.length)),
+        lineId,
+      );
+  }
+
+  detailCell(lineId, rowId, year) {
+    return this.page.locator(`input#cell-${lineId}-${rowId}-${year}`);
+  }
+
+  /** The `tr` of a statement line in the editor (the input or heading row). */
+  lineRow(lineId) {
+    return this.page.locator(
+      `main#editor table.statement-editor tr:is(.input-row, .group-row, .result-row)[data-line="${lineId}"]`,
+    );
+  }
+
+  // ---- checks --------------------------------------------------------------------------------
+
+  /** The button of a listed problem in the Kontroller part (the part must be open). */
+  problemButton(code) {
+    return this.page.locator(`main#editor section.checks ul.problems li[data-code="${code}"] button.problem`);
+  }
+
+  // ---- focus and caret -----------------------------------------------------------------------
+
+  /** document.activeElement: its id, tag, whether it is inside main#editor, its caret. */
+  async active() {
+    return this.page.evaluate(() => {
+      const e = document.activeElement;
+      return {
+        id: e?.id ?? '',
+        tag: e?.tagName.toLowerCase() ?? '',
+        inEditor: !!e?.closest('main#editor'),
+        selectionStart: typeof e?.selectionStart === 'number' ? e.selectionStart : null,
+        selectionEnd: typeof e?.selectionEnd === 'number' ? e.selectionEnd : null,
+        value: typeof e?.value === 'string' ? e.value : null,
+      };
+    });
+  }
+
+  /** Focuses a text field and puts the caret at `pos` (UTF-16 units). */
+  async setCaret(locator, pos) {
+    await locator.evaluate((e, p) => {
+      e.focus();
+      e.setSelectionRange(p, p);
+    }, pos);
+  }
+
+  // ---- Mina årsredovisningar -----------------------------------------------------------------
+
+  /** Opens "Mina årsredovisningar" (if not open) and returns the dialog. */
+  async openReportList() {
+    const dialog = this.page.locator('.dialog', { has: this.page.locator('ul.report-list') });
+    if (!(await dialog.count())) await this.toolbarButton('Mina årsredovisningar').click();
+    await dialog.waitFor();
+    return dialog;
+  }
+
+  /** The list's entries: [{id, title, current}], in order (the dialog must be open). */
+  async reportEntries() {
+    return this.page.locator('.dialog ul.report-list li').evaluateAll((lis) =>
+      lis.map((li) => ({
+        id: li.dataset.report,
+        title: li.querySelector('input.report-title')?.value ?? '',
+        current: li.classList.contains('current'),
+      })),
+    );
+  }
+
+  reportItem(id) {
+    return this.page.locator(`.dialog ul.report-list li[data-report="${id}"]`);
+  }
+
+  /** localStorage kassoren.index, parsed. */
+  async storedIndex() {
+    return JSON.parse((await this.page.evaluate(() => localStorage.getItem('kassoren.index'))) ?? 'null');
+  }
+
+  async currentId() {
+    return this.page.evaluate(() => localStorage.getItem('kassoren.current'));
+  }
+
+  /** The report stored for an id (parsed), or null. */
+  async storedReport(id) {
+    const text = await this.page.evaluate((k) => localStorage.getItem(k), `kassoren.report.${id}`);
+    return text === null ? null : JSON.parse(text);
+  }
+
+  // ---- drag and drop -------------------------------------------------------------------------
+
+  /**
+   * Drops a file on the page as the browser would: 'dragenter', 'dragover' and 'drop' on
+   * document.body with a DataTransfer holding it. Returns whether 'dragover' and 'drop' had their
+   * default prevented (they must be, or the browser would navigate to the file).
+   */
+  async dropFile(text, name = 'arsredovisning.json', type = 'application/json') {
+    return this.page.evaluate(
+      ({ text, name, type }) => {
+        const dt = new DataTransfer();
+        dt.items.add(new File([text], name, { type }));
+        const fire = (kind) => {
+          const ev = new DragEvent(kind, { bubbles: true, cancelable: true, dataTransfer: dt });
+          document.body.dispatchEvent(ev);
+          return ev.defaultPrevented;
+        };
+        fire('dragenter');
+        const over = fire('dragover');
+        const dropped = fire('drop');
+        return { over, dropped };
+      },
+      { text, name, type },
+    );
   }
 
   // ---- storage -------------------------------------------------------------------------------

@@ -113,9 +113,12 @@ pub fn App() -> impl IntoView {
         drop.remove();
     });
 
-    // Keep the preview at the part being edited.
-    Effect::new(move |_| {
+    // Keep the preview at the part being edited (not on the first render: nothing moved yet).
+    Effect::new(move |previous: Option<()>| {
         let anchor = store.view.get().preview_anchor();
+        if previous.is_none() {
+            return;
+        }
         request_animation_frame(move || {
             if let Some(el) = document().get_element_by_id(anchor) {
                 el.scroll_into_view();

@@ -185,6 +185,7 @@ impl Store {
                 None => {}
             }
         }
+        let first_visit = opened.is_none();
         let (id, report) = opened.unwrap_or_else(|| {
             let r = kassoren_engine::example::example_report();
             let id = "exempel".to_string();
@@ -209,7 +210,10 @@ impl Store {
             notice: RwSignal::new(notice),
             generation: RwSignal::new(0),
         };
-        store.write_now();
+        if first_visit {
+            // Keep the example from the start, once the page is on screen.
+            set_timeout(move || store.write_now(), Duration::ZERO);
+        }
         store
     }
 

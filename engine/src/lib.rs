@@ -17,6 +17,7 @@ pub mod money;
 pub mod orgnr;
 pub mod placeholders;
 pub mod render;
+pub mod sample;
 pub mod template;
 
 pub use compute::{compute, Computed, Problem, ProblemCode, Severity};

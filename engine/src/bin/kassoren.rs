@@ -18,6 +18,7 @@ Användning:
   kassoren new --form FORM [--name NAMN] [--org-nr NR] [--year ÅÅÅÅ | --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD] -o FIL.json
   kassoren check [--json] FIL.json
   kassoren render FIL.json -o FIL.html
+  kassoren sample [--large] -o FIL.json   (exempelrapporten, eller en stor genererad rapport)
 
 FORM: ideell-forening, ekonomisk-forening, bostadsrattsforening, samfallighetsforening, stiftelse, aktiebolag
 
@@ -42,6 +43,7 @@ struct Args {
     start: Option<String>,
     end: Option<String>,
     json: bool,
+    large: bool,
 }
 
 fn parse_args(raw: &[String]) -> Result<Args, Failure> {
@@ -62,6 +64,7 @@ fn parse_args(raw: &[String]) -> Result<Args, Failure> {
             "--start" => a.start = Some(value(arg)?),
             "--end" => a.end = Some(value(arg)?),
             "--json" => a.json = true,
+            "--large" => a.large = true,
             s if s.starts_with('-') && s.len() > 1 => return fail(format!("okänd flagga {s}")),
             s => a.positional.push(s.to_string()),
         }
@@ -210,18 +213,33 @@ fn cmd_render(a: &Args) -> Result<u8, Failure> {
     Ok(0)
 }
 
+fn cmd_sample(a: &Args) -> Result<u8, Failure> {
+    let out = a
+        .output
+        .as_ref()
+        .map_or_else(|| fail("ange utfil med -o"), Ok)?;
+    let report = if a.large {
+        kassoren_engine::sample::large_report()
+    } else {
+        kassoren_engine::example::example_report()
+    };
+    write_file(out, &json::to_json(&report))?;
+    Ok(0)
+}
+
 fn run(raw: &[String]) -> Result<u8, Failure> {
     let a = parse_args(raw)?;
     match a.positional.first().map(String::as_str) {
         Some("new") => cmd_new(&a),
         Some("check") => cmd_check(&a),
         Some("render") => cmd_render(&a),
+        Some("sample") => cmd_sample(&a),
         Some("help") | None => {
             println!("{USAGE}");
             Ok(0)
         }
         Some(other) => fail(format!(
-            "okänt kommando \"{other}\" (new, check eller render)"
+            "okänt kommando \"{other}\" (new, check, render eller sample)"
         )),
     }
 }

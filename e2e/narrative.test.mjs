@@ -1,0 +1,204 @@
+// Narrative sections: add, rename, move, delete (with confirmation), and computed figures
+// inserted from "Infoga uträknad uppgift"; the preview's Innehåll and chapters follow every step.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useApp } from './harness.mjs';
+import { eventually, NBSP } from './kassoren.mjs';
+
+const env = useApp();
+
+/** The example's top-level chapters, in order (sub-sections are level 2). */
+const TOP = [
+  's-sammanfattning',
+  'styrelse',
+  'medlemmar',
+  's-organisation',
+  's-leden',
+  's-kurser',
+  's-projekt',
+  's-kommentar',
+];
+
+/** The preview's chapters and Innehåll entries that are narrative sections. */
+async function previewState(app) {
+  const chapters = await app.previewChapters();
+  const toc = (await app.previewToc()).filter((e) => e.href.startsWith('#section-'));
+  return { chapters, toc };
+}
+
+test('add, rename, move up and delete a chapter: the editor, Innehåll and the chapters follow', async () => {
+  const app = await env.open();
+  await app.openPart('Berättelse');
+  const initialIds = await app.editorSectionIds();
+  let { chapters, toc } = await previewState(app);
+  assert.deepEqual(
+    toc.map((e) => e.href),
+    TOP.map((id) => `#section-${id}`),
+  );
+  assert.deepEqual(
+    toc.map((e) => e.number),
+    TOP.map((_, i) => String(i + 1)),
+  );
+  const chaptersBefore = chapters.length;
+
+  // --- add -----------------------------------------------------------------------------------
+  await app.page.locator('main#editor .section-list > button.add', { hasText: 'Nytt kapitel' }).click();
+  let newId;
+  await eventually(async () => {
+    const ids = await app.editorSectionIds();
+    assert.equal(ids.length, initialIds.length + 1);
+    newId = ids.find((id) => !initialIds.includes(id));
+    assert.ok(newId, 'inget nytt avsnitt');
+    // Added at the end of the chapters.
+    assert.equal(ids.at(-1), newId);
+  });
+  // The new section's title field has the focus.
+  await eventually(async () => assert.equal((await app.active()).id, `sec-title-${newId}`));
+  const defaultTitle = await app.sectionTitle(newId).inputValue();
+  assert.ok(defaultTitle.length > 0);
+  await eventually(async () => {
+    ({ chapters, toc } = await previewState(app));
+    assert.equal(chapters.length, chaptersBefore + 1);
+    assert.deepEqual(chapters.at(-1), { id: `section-${newId}`, number: '9', title: defaultTitle });
+    assert.deepEqual(toc.at(-1), { number: '9', title: defaultTitle, href: `#section-${newId}` });
+  });
+  // The förvaltningsberättelse and the parts after it are numbered one further.
+  let fullToc = await app.previewToc();
+  assert.deepEqual(
+    fullToc.find((e) => e.href === '#forvaltningsberattelse'),
+    { number: '10', title: 'Förvaltningsberättelse', href: '#forvaltningsberattelse' },
+  );
+
+  // --- rename --------------------------------------------------------------------------------
+  const title = app.sectionTitle(newId);
+  await title.fill('Framtidsplaner för åren 2026–2027');
+  await eventually(async () => {
+    ({ chapters, toc } = await previewState(app));
+    assert.deepEqual(chapters.at(-1), {
+      id: `section-${newId}`,
+      number: '9',
+      title: 'Framtidsplaner för åren 2026–2027',
+    });
+    assert.equal(toc.at(-1).title, 'Framtidsplaner för åren 2026–2027');
+  });
+  await app.sectionBody(newId).fill('Styrelsen planerar **nya** vindskydd.');
+  await eventually(async () =>
+    assert.match(
+      await app.preview().locator(`section#section-${newId} .md`).innerHTML(),
+      /Styrelsen planerar <strong>nya<\/strong> vindskydd\./,
+    ),
+  );
+
+  // --- move up: it swaps places with s-kommentar --------------------------------------------
+  await app.sectionEditor(newId).getByRole('button', { name: 'Flytta upp' }).click();
+  const movedTop = [...TOP.slice(0, -1), newId, 's-kommentar'];
+  await eventually(async () => {
+    const ids = await app.editorSectionIds();
+    assert.deepEqual(ids.slice(-2), [newId, 's-kommentar']);
+    ({ chapters, toc } = await previewState(app));
+    assert.deepEqual(
+      toc.map((e) => e.href),
+      movedTop.map((id) => `#section-${id}`),
+    );
+    assert.deepEqual(toc.at(-2), { number: '8', title: 'Framtidsplaner för åren 2026–2027', href: `#section-${newId}` });
+    assert.equal(toc.at(-1).number, '9');
+    assert.deepEqual(
+      chapters.slice(-2).map((c) => c.id),
+      [`section-${newId}`, 'section-s-kommentar'],
+    );
+  });
+  // Its sub-section-free neighbour above is now s-projekt's last sub-section.
+  const ids = await app.editorSectionIds();
+  assert.equal(ids[ids.indexOf(newId) - 1], 's-projekt-uppfoljning');
+
+  // --- delete: "Ta bort", then "Avbryt" keeps it; "Ta bort", "Ja, ta bort" removes it --------
+  const editor = app.sectionEditor(newId);
+  await editor.getByRole('button', { name: 'Ta bort avsnittet' }).click();
+  const confirm = editor.locator('.confirm');
+  await confirm.waitFor();
+  assert.match(await confirm.innerText(), /Ta bort avsnittet\?/);
+  await confirm.getByRole('button', { name: 'Avbryt' }).click();
+  await confirm.waitFor({ state: 'detached' });
+  assert.ok((await app.editorSectionIds()).includes(newId), 'Avbryt tog bort avsnittet');
+  assert.equal((await previewState(app)).chapters.length, chaptersBefore + 1);
+
+  await editor.getByRole('button', { name: 'Ta bort avsnittet' }).click();
+  await editor.locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).click();
+  await eventually(async () => {
+    assert.deepEqual(await app.editorSectionIds(), initialIds);
+    ({ chapters, toc } = await previewState(app));
+    assert.equal(chapters.length, chaptersBefore);
+    assert.deepEqual(
+      toc.map((e) => e.href),
+      TOP.map((id) => `#section-${id}`),
+    );
+  });
+  assert.equal(await app.preview().locator(`#section-${newId}`).count(), 0);
+  fullToc = await app.previewToc();
+  assert.equal(fullToc.find((e) => e.href === '#forvaltningsberattelse').number, '9');
+
+  // The stored report follows too.
+  await app.waitSaved();
+  const stored = await app.storedReport(await app.currentId());
+  assert.deepEqual(
+    stored.narrative.map((s) => s.id),
+    initialIds.concat(['verksamheten', 'vasentliga_handelser']),
+  );
+  app.assertClean();
+});
+
+test('"Infoga uträknad uppgift" inserts {{årets_resultat}} at the caret; the preview shows the amount', async () => {
+  const app = await env.open();
+  await app.openPart('Berättelse');
+  const id = 's-sammanfattning';
+  const body = app.sectionBody(id);
+  const start = 'Årets resultat blev  vilket styrelsen är nöjd med.';
+  await body.fill(start);
+  const at = 'Årets resultat blev '.length;
+  await app.setCaret(body, at);
+
+  const select = app.placeholderSelect(id);
+  const labels = await select.locator('option').allTextContents();
+  assert.ok(labels.includes('Årets resultat'), JSON.stringify(labels));
+  await select.selectOption('årets_resultat');
+
+  const placeholder = '{{årets_resultat}}';
+  const expected = 'Årets resultat blev {{årets_resultat}} vilket styrelsen är nöjd med.';
+  await eventually(async () => assert.equal(await body.inputValue(), expected));
+  // The list is back at "Välj…", the text area has the focus with the caret after the placeholder.
+  assert.equal(await select.inputValue(), '');
+  await eventually(async () => {
+    const a = await app.active();
+    assert.equal(a.id, `sec-body-${id}`);
+    assert.equal(a.selectionStart, at + placeholder.length);
+    assert.equal(a.selectionEnd, at + placeholder.length);
+  });
+
+  // The preview shows the formatted figure, as the engine formats it.
+  const amount = `40${NBSP}980${NBSP}kr`;
+  await eventually(async () => {
+    const text = await app.preview().locator('section#section-s-sammanfattning .md').textContent();
+    assert.ok(
+      text.includes(`Årets resultat blev ${amount} vilket styrelsen är nöjd med.`),
+      `förhandsvisningen: ${JSON.stringify(text)}`,
+    );
+    assert.ok(!text.includes('{{'), 'platshållaren syns i förhandsvisningen');
+  });
+
+  // Typing on goes on right after the placeholder.
+  await app.page.keyboard.type('!');
+  assert.equal(await body.inputValue(), expected.replace('}} ', '}}! '));
+
+  // The figure follows the amounts: a change in the resultaträkning changes the text.
+  await app.openPart('Resultaträkning');
+  await app.typeAmount('medlemsavgifter', 0, '131 660');
+  await eventually(async () => {
+    const text = await app.preview().locator('section#section-s-sammanfattning .md').textContent();
+    assert.ok(text.includes(`40${NBSP}990${NBSP}kr!`), `förhandsvisningen: ${JSON.stringify(text)}`);
+  });
+  // No unknown_placeholder problem.
+  assert.ok(!(await app.problemCodes()).includes('unknown_placeholder'));
+  app.assertClean();
+});
