@@ -63,22 +63,19 @@ pub fn App() -> impl IntoView {
         });
     };
     let save_json = move |_| {
-        let (name, text) = store.report.with(|r| {
-            let year = r.years.first().map(|y| y.label()).unwrap_or_default();
-            (
-                files::file_name(&r.organisation.name, &year, "json"),
-                json::to_json(r),
-            )
-        });
+        let (name, text) = store
+            .report
+            .with(|r| (r.file_name("json"), json::to_json(r)));
         if files::download(&name, "application/json", &text).is_err() {
             store.fail("Filen kunde inte sparas.");
         }
     };
     let save_html = move |_| {
         let (name, text) = store.report.with(|r| {
-            let year = r.years.first().map(|y| y.label()).unwrap_or_default();
-            let html = store.computed.with(|c| render::render_document(r, c));
-            (files::file_name(&r.organisation.name, &year, "html"), html)
+            (
+                r.file_name("html"),
+                store.computed.with(|c| render::render_document(r, c)),
+            )
         });
         if files::download(&name, "text/html", &text).is_err() {
             store.fail("Utskriften kunde inte laddas ner.");
@@ -240,6 +237,7 @@ pub fn App() -> impl IntoView {
                                             </span>
                                         })}
                                     </button>
+                                    {(*v == View::Narrative).then(|| view! { <ChapterLinks /> })}
                                 </li>
                             }
                         }).collect_view()}
@@ -274,6 +272,38 @@ pub fn App() -> impl IntoView {
                 }.into_any(),
             }}
         </div>
+    }
+}
+
+/// The narrative's chapters under "Berättelse" in the sidebar: a click opens the chapter.
+#[component]
+fn ChapterLinks() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let chapters = Memo::new(move |_| {
+        store.report.with(|r| {
+            r.narrative
+                .iter()
+                .filter(|s| s.part == Part::Chapter && s.level == 1)
+                .map(|s| (s.id.clone(), s.title.clone()))
+                .collect::<Vec<_>>()
+        })
+    });
+    view! {
+        <ul class="chapters">
+            <For each=move || chapters.get() key=|c| c.clone() let:chapter>
+                {
+                    let (id, title) = chapter;
+                    view! {
+                        <li>
+                            <button type="button" class="chapter-link" on:click=move |_| {
+                                store.view.set(View::Narrative);
+                                crate::components::narrative::focus_later(format!("sec-title-{id}"));
+                            }>{title}</button>
+                        </li>
+                    }
+                }
+            </For>
+        </ul>
     }
 }
 

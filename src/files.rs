@@ -33,31 +33,3 @@ pub async fn read_bytes(file: &web_sys::File) -> Result<Vec<u8>, JsValue> {
     let buffer = JsFuture::from(file.array_buffer()).await?;
     Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
-
-/// A file name from the organisation and year: "arsredovisning-friluftsforeningen-2025.json".
-pub fn file_name(org: &str, year: &str, extension: &str) -> String {
-    let mut slug = String::new();
-    for c in org.to_lowercase().chars() {
-        let c = match c {
-            'å' | 'ä' | 'à' | 'á' => 'a',
-            'ö' | 'ø' | 'ó' => 'o',
-            'é' | 'è' | 'ë' => 'e',
-            'ü' => 'u',
-            c if c.is_ascii_alphanumeric() => c,
-            _ => '-',
-        };
-        if !(c == '-' && (slug.is_empty() || slug.ends_with('-'))) {
-            slug.push(c);
-        }
-    }
-    let slug = slug.trim_end_matches('-');
-    let year: String = year
-        .chars()
-        .map(|c| if c.is_ascii_alphanumeric() { c } else { '-' })
-        .collect();
-    if slug.is_empty() {
-        format!("arsredovisning-{year}.{extension}")
-    } else {
-        format!("arsredovisning-{slug}-{year}.{extension}")
-    }
-}

@@ -542,6 +542,46 @@ impl Report {
         ids
     }
 
+    /// The name to save the report under: organisation and fiscal year, ASCII only —
+    /// `arsredovisning-friluftsforeningen-tresjoleden-2025.json`.
+    pub fn file_name(&self, extension: &str) -> String {
+        let mut slug = String::new();
+        for c in self.organisation.name.to_lowercase().chars() {
+            let c = match c {
+                'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
+                'ö' | 'ø' | 'ó' | 'ô' => 'o',
+                'é' | 'è' | 'ë' | 'ê' => 'e',
+                'ü' | 'ú' => 'u',
+                c if c.is_ascii_alphanumeric() => c,
+                _ => '-',
+            };
+            if !(c == '-' && (slug.is_empty() || slug.ends_with('-'))) {
+                slug.push(c);
+            }
+        }
+        let slug = slug.trim_end_matches('-');
+        let year: String = self
+            .years
+            .first()
+            .map(FiscalYear::label)
+            .unwrap_or_default()
+            .chars()
+            .filter_map(|c| match c {
+                c if c.is_ascii_alphanumeric() => Some(c),
+                '/' | '-' => Some('-'),
+                _ => None,
+            })
+            .collect();
+        let mut name = String::from("arsredovisning");
+        for part in [slug, year.as_str()] {
+            if !part.is_empty() {
+                name.push('-');
+                name.push_str(part);
+            }
+        }
+        format!("{name}.{extension}")
+    }
+
     /// A new id with the given prefix that is not used anywhere in the report (`s12`, `n3`, …).
     pub fn fresh_id(&self, prefix: &str) -> Id {
         let used: std::collections::HashSet<&str> = self.all_ids().into_iter().collect();
@@ -549,5 +589,36 @@ impl Report {
             .map(|i| format!("{prefix}{i}"))
             .find(|c| !used.contains(c.as_str()))
             .expect("an unused id exists")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::template::{calendar_year, new_report};
+
+    #[test]
+    fn file_names_are_ascii_from_organisation_and_year() {
+        let mut r = new_report(
+            LegalForm::IdeellForening,
+            "Friluftsföreningen Tresjöleden",
+            "",
+            calendar_year(2025),
+        );
+        assert_eq!(
+            r.file_name("json"),
+            "arsredovisning-friluftsforeningen-tresjoleden-2025.json"
+        );
+        r.organisation.name = "  BRF Åkerbäret / 2 ".into();
+        assert_eq!(
+            r.file_name("html"),
+            "arsredovisning-brf-akerbaret-2-2025.html"
+        );
+        r.organisation.name.clear();
+        r.years[0] = FiscalYear {
+            start: crate::date::Date::new(2024, 7, 1).unwrap(),
+            end: crate::date::Date::new(2025, 6, 30).unwrap(),
+        };
+        assert_eq!(r.file_name("json"), "arsredovisning-2024-25.json");
     }
 }
