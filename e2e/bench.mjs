@@ -5,14 +5,21 @@
 // Serves the existing dist/ (build it first: trunk build --release) and prints:
 //   (a) navigation start → the example report interactive, median of 10 fresh-profile loads
 //   (b) the gzip size (level 9) of everything the first load fetches
-//   (c) keystroke in an amount cell → the updated total in the DOM, over 200 edits
-//   (d) the same on a large report (not measured: there is no large report file)
+//   (c) keystroke in an amount cell → the updated total in the DOM, and → the preview updated,
+//       median and p95 over 200 edits
+//   (d) the same on the engine's large generated report (300 statement lines, five years),
+//       written by `kassoren sample --large` into the temp directory and opened with "Öppna fil";
+//       also its interactive time (kept in local storage, as on a return visit) and the time
+//       from choosing the file to the editor showing it
 
+import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
+import os from 'node:os';
 import path from 'node:path';
+import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-import { startServer, DIST } from './server.mjs';
+import { startServer, DIST, ROOT } from './server.mjs';
 import { Kassoren, launchBrowser } from './kassoren.mjs';
 
 const LOADS = 10;
@@ -76,32 +83,49 @@ function interactiveProbe() {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
 
-async function measureLoads(browser, url) {
+/** Puts a report in local storage as the app keeps it, so that the app opens it on load. */
+function storeReport({ id, title, text }) {
+  if (localStorage.getItem('kassoren.current') === null) {
+    localStorage.setItem(`kassoren.report.${id}`, text);
+    localStorage.setItem('kassoren.index', JSON.stringify([{ id, title, updated: Date.now() }]));
+    localStorage.setItem('kassoren.current', id);
+  }
+}
+
+/** Navigation start → interactive, over fresh profiles; `stored` is a report kept beforehand. */
+async function measureLoads(browser, url, stored = null) {
   const times = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    if (stored) await context.addInitScript(storeReport, stored);
     await context.addInitScript(interactiveProbe);
     const page = await context.newPage();
     await page.goto(url);
     const handle = await page.waitForFunction(() => window.__interactiveAt, null, { timeout: 30000, polling: 50 });
     times.push(await handle.jsonValue());
+    if (stored) {
+      // The right report was opened (not the example).
+      const title = await page.locator('header.toolbar .doc-title').innerText();
+      if (!title.includes(stored.name)) throw new Error(`the stored report was not opened: ${title}`);
+    }
     await context.close();
   }
   return times;
 }
 
-/** Keystroke → updated text in the DOM: the total's computed cell and the preview. */
-async function measureKeystrokes(browser, url) {
-  const app = await Kassoren.fresh(browser, url);
-  await app.goto();
-  await app.openPart('Resultaträkning');
-  await app.cell(COST, 0).waitFor();
+/**
+ * Keystroke → updated text in the DOM: `total`'s computed cell in year 0 and the preview's row
+ * `previewRow`, after each of `edits` input events on the cell `cellId` with `values` in turn.
+ */
+async function measureKeystrokes(app, { cellId, total, previewRow, values }) {
+  await app.page.locator(`input#${cellId}`).waitFor();
+  await app.page.locator(`td.computed[data-line="${total}"][data-year="0"]`).waitFor();
+  await app.preview().locator(`#${previewRow}`).waitFor({ state: 'attached' });
   const result = await app.page.evaluate(
-    async ({ cellId, total, edits }) => {
+    async ({ cellId, total, previewRow, values, edits }) => {
       const input = document.getElementById(cellId);
       const target = document.querySelector(`td.computed[data-line="${total}"][data-year="0"]`);
       const preview = document.querySelector('.preview-body');
-      const values = ['-600000', '-598640'];
       const toTotal = [];
       const toPreview = [];
       const waitText = (el, before, filter) =>
@@ -125,15 +149,15 @@ async function measureKeystrokes(browser, url) {
       input.focus();
       for (let i = 0; i < edits; i++) {
         const totalBefore = target.textContent;
-        const previewRow = preview.querySelector('#line-kostnader-sum');
-        const previewBefore = previewRow ? previewRow.textContent : '';
+        const row = preview.querySelector(`#${previewRow}`);
+        const previewBefore = row ? row.textContent : '';
         const totalDone = waitText(target, totalBefore, (el, b) => el.textContent !== b);
         const previewDone = waitText(preview, previewBefore, (el, b) => {
-          const row = el.querySelector('#line-kostnader-sum');
-          return row && row.textContent !== b;
+          const r = el.querySelector(`#${previewRow}`);
+          return r && r.textContent !== b;
         });
         const t0 = performance.now();
-        input.value = values[i % 2];
+        input.value = values[i % values.length];
         input.dispatchEvent(new Event('input', { bubbles: true }));
         const [t1, t2] = await Promise.all([totalDone, previewDone]);
         toTotal.push(t1 - t0);
@@ -143,11 +167,121 @@ async function measureKeystrokes(browser, url) {
       }
       return { toTotal, toPreview };
     },
-    { cellId: `cell-${COST}-0`, total: TOTAL, edits: EDITS },
+    { cellId, total, previewRow, values, edits: EDITS },
   );
-  const errors = app.pageErrors.map(String);
-  await app.close();
-  return { ...result, errors };
+  return { ...result, errors: app.pageErrors.map(String) };
+}
+
+async function measureExampleKeystrokes(browser, url) {
+  const app = await Kassoren.fresh(browser, url);
+  try {
+    await app.goto();
+    await app.openPart('Resultaträkning');
+    return await measureKeystrokes(app, {
+      cellId: `cell-${COST}-0`,
+      total: TOTAL,
+      previewRow: `line-${TOTAL}-sum`,
+      values: ['-600000', '-598640'],
+    });
+  } finally {
+    await app.close();
+  }
+}
+
+// ---- the large report --------------------------------------------------------------------------
+
+/** Writes the engine's large generated report into the temp directory; its path and text. */
+async function generateLarge() {
+  const file = path.join(os.tmpdir(), `kassoren-large-${process.pid}.json`);
+  const cargo = process.env.CARGO || path.join(os.homedir(), '.cargo', 'bin', 'cargo');
+  await promisify(execFile)(
+    await fs.access(cargo).then(() => cargo, () => 'cargo'),
+    ['run', '-q', '--release', '-p', 'kassoren-engine', '--bin', 'kassoren', '--', 'sample', '--large', '-o', file],
+    { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+  );
+  const text = await fs.readFile(file, 'utf8');
+  await fs.rm(file, { force: true });
+  return { text, report: JSON.parse(text) };
+}
+
+/** The file format version the app in dist/ writes (and so reads): its stored example's. */
+async function fileVersion(browser, url) {
+  const app = await Kassoren.fresh(browser, url);
+  try {
+    await app.goto();
+    return (await app.storedReport('exempel')).version;
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * The resultaträkning's first group with a printed sum whose children include a plain input line
+ * (no detail rows) with an amount in year 0: that line, its amount and the group.
+ */
+function pickLine(report) {
+  const walk = (lines) => {
+    for (const l of lines) {
+      const g = l.kind.group;
+      if (!g) continue;
+      if (g.sum_label) {
+        const input = g.children.find(
+          (c) => c.kind.input && !(c.kind.input.details ?? []).length && c.kind.input.amounts[0] != null,
+        );
+        if (input) return { line: input.id, amount: Number(input.kind.input.amounts[0]), group: l.id };
+      }
+      const hit = walk(g.children);
+      if (hit) return hit;
+    }
+    return null;
+  };
+  return walk(report.income_statement.lines);
+}
+
+/** "Öppna fil" with the large report; the time from the file chosen to the editor showing it. */
+async function openLarge(app, text, name) {
+  await app.page.evaluate((name) => {
+    const input = document.querySelector('input[type=file]');
+    input.addEventListener('change', () => (window.__chosenAt = performance.now()), { capture: true, once: true });
+    const title = document.querySelector('header.toolbar .doc-title');
+    const observer = new MutationObserver(() => {
+      if (title.textContent.includes(name)) {
+        window.__shownAt = performance.now();
+        observer.disconnect();
+      }
+    });
+    observer.observe(title, { childList: true, characterData: true, subtree: true });
+  }, name);
+  await app.openFile(Buffer.from(text), 'stor-arsredovisning.json');
+  const handle = await app.page.waitForFunction(() => window.__shownAt && window.__shownAt - window.__chosenAt, null, {
+    timeout: 30000,
+  });
+  const notice = await app.notice().innerText();
+  if (!/har öppnats/.test(notice)) throw new Error(`the large report did not open: ${notice}`);
+  return handle.jsonValue();
+}
+
+async function measureLarge(browser, url, large) {
+  const { report, text } = large;
+  const picked = pickLine(report);
+  if (!picked) throw new Error('the large report has no group with a plain input line');
+  const app = await Kassoren.fresh(browser, url);
+  try {
+    await app.goto();
+    const openMs = await openLarge(app, text, report.organisation.name);
+    await app.openPart('Resultaträkning');
+    // The DOM has the input cell and its group's computed total.
+    const cellId = `cell-${picked.line}-0`;
+    const keys = await measureKeystrokes(app, {
+      cellId,
+      total: picked.group,
+      previewRow: `line-${picked.group}-sum`,
+      values: [String(picked.amount + 1000), String(picked.amount + 2000)],
+    });
+    return { ...keys, openMs, picked };
+  } finally {
+    await app.close();
+  }
 }
 
 async function main() {
@@ -177,7 +311,7 @@ async function main() {
     }
     console.log(`first load total (gzip -9): ${kb(gz)} (${kb(raw)} uncompressed)`);
 
-    const keys = await measureKeystrokes(browser, server.url);
+    const keys = await measureExampleKeystrokes(browser, server.url);
     console.log(
       `keystroke → total in DOM, example report (${EDITS} edits): median ${ms(median(keys.toTotal))}, p95 ${ms(percentile(keys.toTotal, 95))}`,
     );
@@ -185,7 +319,52 @@ async function main() {
       `keystroke → preview updated, example report (${EDITS} edits): median ${ms(median(keys.toPreview))}, p95 ${ms(percentile(keys.toPreview, 95))}`,
     );
     if (keys.errors.length) console.log(`page errors during the edits: ${keys.errors.join('; ')}`);
-    console.log('large report: not measured (there is no large report file to open in the browser)');
+
+    let large;
+    try {
+      large = await generateLarge();
+    } catch (e) {
+      console.log(`large report: not measured (kassoren sample --large failed: ${String(e.stderr || e.message).trim()})`);
+    }
+    if (large) {
+      // The engine in the source tree may write a newer file format than this build reads.
+      const appVersion = await fileVersion(browser, server.url);
+      if (large.report.version > appVersion) {
+        console.log(
+          `large report: not measured (the engine writes format version ${large.report.version}, ` +
+            `the app in dist/ reads up to version ${appVersion}: rebuild dist/ with trunk build --release)`,
+        );
+        large = null;
+      }
+    }
+    if (large) {
+      const r = large.report;
+      const lines = (ls) => ls.reduce((n, l) => n + 1 + (l.kind.group ? lines(l.kind.group.children) : 0), 0);
+      console.log(
+        `large report: ${r.organisation.name}, ${lines(r.income_statement.lines) + lines(r.balance_sheet.lines)} statement lines, ` +
+          `${r.years.length} years, ${r.notes.length} notes, ${r.narrative.length} sections, ${kb(Buffer.byteLength(large.text))} JSON`,
+      );
+      const largeLoads = await measureLoads(browser, server.url, {
+        id: 'stor',
+        title: r.organisation.name,
+        name: r.organisation.name,
+        text: large.text,
+      });
+      console.log(
+        `interactive, large report (median of ${LOADS}): ${ms(median(largeLoads))}  ` +
+          `(min ${ms(Math.min(...largeLoads))}, max ${ms(Math.max(...largeLoads))}; kept in local storage, navigation start → editor field enabled and preview rendered)`,
+      );
+      const lk = await measureLarge(browser, server.url, large);
+      console.log(`open file → editor shows it, large report: ${ms(lk.openMs)}`);
+      const what = `large report, cell ${lk.picked.line} → total ${lk.picked.group}`;
+      console.log(
+        `keystroke → total in DOM, ${what} (${EDITS} edits): median ${ms(median(lk.toTotal))}, p95 ${ms(percentile(lk.toTotal, 95))}`,
+      );
+      console.log(
+        `keystroke → preview updated, ${what} (${EDITS} edits): median ${ms(median(lk.toPreview))}, p95 ${ms(percentile(lk.toPreview, 95))}`,
+      );
+      if (lk.errors.length) console.log(`page errors during the edits: ${lk.errors.join('; ')}`);
+    }
   } finally {
     await browser.close();
     await server.close();

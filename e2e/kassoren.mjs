@@ -348,6 +348,30 @@ export class Kassoren {
     return this.page.locator('aside.preview .preview-body');
   }
 
+  /**
+   * The preview's whole text as laid out (innerText), off-screen parts included: the preview
+   * skips laying out what is off screen (content-visibility: auto), and innerText leaves such
+   * parts out. A copy outside the preview pane is laid out in full, then removed.
+   */
+  async previewText() {
+    return this.preview().evaluate((el) => {
+      const copy = el.cloneNode(true);
+      copy.removeAttribute('class');
+      for (const e of copy.querySelectorAll('[id]')) e.removeAttribute('id');
+      const box = document.createElement('div');
+      box.setAttribute('aria-hidden', 'true');
+      box.style.cssText = `position:absolute;left:-100000px;top:0;width:${el.clientWidth || 800}px`;
+      box.className = 'report-text-probe';
+      box.appendChild(copy);
+      document.body.appendChild(box);
+      try {
+        return copy.innerText;
+      } finally {
+        box.remove();
+      }
+    });
+  }
+
   /** The preview's Innehåll: the top entries' texts ("1Sammanfattning" → number and title). */
   async previewToc() {
     return this.preview()

@@ -109,7 +109,7 @@ test('add, rename, move up and delete a chapter: the editor, Innehåll and the c
       [`section-${newId}`, 'section-s-kommentar'],
     );
   });
-  // Its sub-section-free neighbour above is now s-projekt's last sub-section.
+  // In the editor, the section above it is now s-projekt's last sub-section.
   const ids = await app.editorSectionIds();
   assert.equal(ids[ids.indexOf(newId) - 1], 's-projekt-uppfoljning');
 

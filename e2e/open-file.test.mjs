@@ -12,7 +12,7 @@ const env = useApp();
 
 async function newerVersion() {
   const example = JSON.parse(await fs.readFile(EXAMPLE_PATH, 'utf8'));
-  assert.equal(example.version, 1);
+  assert.ok(Number.isInteger(example.version) && example.version < 99, `version ${example.version}`);
   example.version = 99;
   return Buffer.from(JSON.stringify(example, null, 2));
 }

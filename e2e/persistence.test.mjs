@@ -35,7 +35,7 @@ test('a reload restores the edited amount and narrative text exactly', async () 
   assert.equal(await app.cellValue('medlemsavgifter', 0), amount);
   assert.equal(await app.computedValue('intakter', 0), 2125020 - 131650 + 140000);
   // The text reaches the preview too.
-  assert.match(await app.preview().innerText(), /åäö ÅÄÖ\s+rad ett\s+rad två/);
+  assert.match(await app.previewText(), /åäö ÅÄÖ\s+rad ett\s+rad två/);
   app.assertClean();
 });
 

@@ -25,7 +25,7 @@ test('HTML typed into a narrative body and a line label is shown as text and nev
 
   const preview = app.preview();
   await eventually(async () => {
-    const text = await preview.innerText();
+    const text = await app.previewText();
     assert.ok(text.includes(`Före ${PAYLOAD} efter`), 'brödtexten visas inte som text i förhandsvisningen');
     // The label shows in the resultaträkning (and in note references).
     assert.ok(occurrences(text, PAYLOAD) >= 2, `förekomster i förhandsvisningen: ${occurrences(text, PAYLOAD)}`);
@@ -37,7 +37,7 @@ test('HTML typed into a narrative body and a line label is shown as text and nev
     2,
     'raden finns kvar i resultaträkningen',
   );
-  assert.equal(await preview.locator('tr#line-verksamhetskostnader td.label').innerText(), PAYLOAD);
+  assert.equal(await preview.locator('tr#line-verksamhetskostnader td.label').textContent(), PAYLOAD);
 
   const html = await app.downloadHtml();
   assert.ok(html.includes('&lt;img'), 'utskriften saknar "&lt;img"');

@@ -335,6 +335,11 @@ impl Store {
 
     /// Removes a kept report (the caller has asked for confirmation).
     pub fn delete(&self, id: &str) {
+        if self.current.get_untracked() == id {
+            // A pending save of the report being deleted must not bring it back.
+            self.generation.update(|g| *g += 1);
+            self.status.set(SaveStatus::Saved);
+        }
         LocalStorage::delete(report_key(id));
         self.index.update(|i| i.retain(|e| e.id != id));
         let _ = self.write_index();

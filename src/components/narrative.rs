@@ -211,9 +211,12 @@ fn PlaceholderPicker(target: String, section: String) -> impl IntoView {
                             s.body = format!("{before}{placeholder}{after}");
                         }
                     });
+                    // After the new text is in the text area, put the caret after the placeholder.
                     if let Some(a) = area {
-                        let _ = a.focus();
-                        let _ = a.set_selection_range(caret as u32, caret as u32);
+                        request_animation_frame(move || {
+                            let _ = a.focus();
+                            let _ = a.set_selection_range(caret as u32, caret as u32);
+                        });
                     }
                     if let Some(sel) = ev.target().and_then(|t| t.dyn_into::<web_sys::HtmlSelectElement>().ok()) {
                         sel.set_value("");

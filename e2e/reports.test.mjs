@@ -1,0 +1,155 @@
+// "Mina årsredovisningar": copy, rename and delete (with confirmation); the list and
+// localStorage kassoren.index follow; deleting the open report opens another.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+
+import { useApp } from './harness.mjs';
+import { eventually } from './kassoren.mjs';
+
+const env = useApp();
+
+const EXAMPLE_TITLE = 'Exempel: Friluftsföreningen Tresjöleden 2025';
+
+/** The list as shown and kassoren.index as stored: [{id, title}] each. */
+async function listAndIndex(app) {
+  const shown = (await app.reportEntries()).map(({ id, title }) => ({ id, title }));
+  const stored = (await app.storedIndex()).map(({ id, title }) => ({ id, title }));
+  return { shown, stored };
+}
+
+test('copy, rename and delete in "Mina årsredovisningar": the list and kassoren.index follow', async () => {
+  const app = await env.open();
+  await app.openReportList();
+  assert.deepEqual(await app.reportEntries(), [{ id: 'exempel', title: EXAMPLE_TITLE, current: true }]);
+  // The open report cannot be "opened" again.
+  assert.ok(await app.reportItem('exempel').getByRole('button', { name: 'Öppna' }).isDisabled());
+
+  // --- copy: a new entry, opened -----------------------------------------------------------------
+  await app.reportItem('exempel').getByRole('button', { name: 'Kopiera' }).click();
+  let copyId;
+  await eventually(async () => {
+    const entries = await app.reportEntries();
+    assert.equal(entries.length, 2);
+    const copy = entries.find((e) => e.id !== 'exempel');
+    assert.ok(copy);
+    copyId = copy.id;
+    assert.equal(copy.title, `Kopia av ${EXAMPLE_TITLE}`);
+    assert.ok(copy.current, 'kopian ska vara öppen');
+  });
+  await app.waitSaved();
+  await eventually(async () => {
+    const { shown, stored } = await listAndIndex(app);
+    assert.deepEqual(stored, shown);
+    assert.equal(await app.currentId(), copyId);
+  });
+  assert.deepEqual(await app.storedReport(copyId), await app.storedReport('exempel'));
+
+  // --- rename: the title field, committed by its change event ------------------------------------
+  const input = app.reportItem(copyId).locator('input.report-title');
+  await input.fill('Budgetförslag 2025 – utkast');
+  await input.press('Tab'); // change
+  await eventually(async () => {
+    const { shown, stored } = await listAndIndex(app);
+    assert.deepEqual(shown, [
+      { id: 'exempel', title: EXAMPLE_TITLE },
+      { id: copyId, title: 'Budgetförslag 2025 – utkast' },
+    ]);
+    assert.deepEqual(stored, shown);
+  });
+  // Surrounding spaces are trimmed.
+  const renamed = app.reportItem(copyId).locator('input.report-title');
+  await renamed.fill('  Budget  ');
+  await renamed.dispatchEvent('change');
+  await eventually(async () =>
+    assert.equal((await app.storedIndex()).find((e) => e.id === copyId).title, 'Budget'),
+  );
+
+  // --- delete the other one (not open): "Avbryt" first keeps it ----------------------------------
+  await app.reportItem('exempel').getByRole('button', { name: 'Ta bort' }).click();
+  const confirm = app.reportItem('exempel').locator('.confirm');
+  await confirm.waitFor();
+  assert.match(await confirm.innerText(), /Ta bort "Exempel: Friluftsföreningen Tresjöleden 2025" för gott\?/);
+  await confirm.getByRole('button', { name: 'Avbryt' }).click();
+  await confirm.waitFor({ state: 'detached' });
+  assert.equal((await app.storedIndex()).length, 2);
+
+  // --- a third report, then delete the open one: another opens ----------------------------------
+  await app.reportItem('exempel').getByRole('button', { name: 'Kopiera' }).click();
+  let thirdId;
+  await eventually(async () => {
+    const entries = await app.reportEntries();
+    assert.equal(entries.length, 3);
+    thirdId = entries.find((e) => e.id !== 'exempel' && e.id !== copyId).id;
+    assert.equal(await app.currentId(), thirdId);
+  });
+  await app.waitSaved();
+  await app.reportItem(thirdId).getByRole('button', { name: 'Ta bort' }).click();
+  await app.reportItem(thirdId).locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).click();
+  await eventually(async () => {
+    const { shown, stored } = await listAndIndex(app);
+    assert.deepEqual(
+      shown.map((e) => e.id),
+      ['exempel', copyId],
+    );
+    assert.deepEqual(stored, shown);
+    const current = await app.currentId();
+    assert.ok(['exempel', copyId].includes(current), `öppen: ${current}`);
+    assert.ok((await app.reportEntries()).find((e) => e.id === current).current);
+  });
+  assert.equal(await app.storedReport(thirdId), null, 'den borttagna årsredovisningen finns kvar i localStorage');
+
+  // --- delete the example while the copy is open ------------------------------------------------
+  if ((await app.currentId()) !== copyId) {
+    await app.reportItem(copyId).getByRole('button', { name: 'Öppna' }).click();
+    await app.openReportList();
+  }
+  await app.reportItem('exempel').getByRole('button', { name: 'Ta bort' }).click();
+  await app.reportItem('exempel').locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).click();
+  await eventually(async () => {
+    const { shown, stored } = await listAndIndex(app);
+    assert.deepEqual(shown, [{ id: copyId, title: 'Budget' }]);
+    assert.deepEqual(stored, shown);
+    assert.equal(await app.currentId(), copyId);
+  });
+  assert.equal(await app.storedReport('exempel'), null);
+
+  // After a reload the list is the same.
+  await app.reload();
+  await app.openReportList();
+  assert.deepEqual(await app.reportEntries(), [{ id: copyId, title: 'Budget', current: true }]);
+  app.assertClean();
+});
+
+test('a report deleted at once after "Kopiera" (its autosave still pending) stays deleted', async () => {
+  const app = await env.open();
+  await app.openReportList();
+  await app.reportItem('exempel').getByRole('button', { name: 'Kopiera' }).click();
+  let copyId;
+  await eventually(async () => {
+    const entries = await app.reportEntries();
+    assert.equal(entries.length, 2);
+    copyId = entries.find((e) => e.id !== 'exempel').id;
+  }, { interval: 5 });
+  // At once: "Ta bort", "Ja, ta bort" on the copy, the open report, while its autosave is pending.
+  await app.reportItem(copyId).getByRole('button', { name: 'Ta bort' }).click();
+  const status = await app.saveStatus().innerText();
+  await app.reportItem(copyId).locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).click();
+  assert.equal(status, 'Sparar…', 'förutsättning: kopian var ännu inte sparad när den togs bort');
+
+  await new Promise((r) => setTimeout(r, 800)); // past the autosave delay
+  await app.waitSaved();
+  assert.equal(await app.currentId(), 'exempel');
+  assert.deepEqual(
+    (await app.reportEntries()).map((e) => e.id),
+    ['exempel'],
+    'den borttagna årsredovisningen är tillbaka i listan',
+  );
+  assert.deepEqual(
+    (await app.storedIndex()).map((e) => e.id),
+    ['exempel'],
+    'den borttagna årsredovisningen är tillbaka i kassoren.index',
+  );
+  assert.equal(await app.storedReport(copyId), null, 'den borttagna årsredovisningen sparades igen');
+  app.assertClean();
+});
