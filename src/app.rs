@@ -123,11 +123,7 @@ pub fn App() -> impl IntoView {
         });
     });
 
-    let preview = Memo::new(move |_| {
-        store
-            .report
-            .with(|r| store.computed.with(|c| render::preview_body(r, c)))
-    });
+    let preview = live_preview(store);
     let counts = Memo::new(move |_| {
         store.computed.with(|c| {
             let errors = c
@@ -305,6 +301,31 @@ fn ChapterLinks() -> impl IntoView {
             </For>
         </ul>
     }
+}
+
+/// The preview's HTML, rendered by the engine. The first render is immediate; after an edit it
+/// is rendered in the next animation frame — still before the frame is painted — so the edited
+/// cell and its totals update first and a burst of keystrokes renders once.
+fn live_preview(store: Store) -> ReadSignal<String> {
+    let render_now = move || {
+        store
+            .report
+            .with(|r| store.computed.with(|c| render::preview_body(r, c)))
+    };
+    let (html, set_html) = signal(render_now());
+    let scheduled = StoredValue::new(false);
+    Effect::new(move |previous: Option<()>| {
+        store.report.track();
+        if previous.is_none() || scheduled.get_value() {
+            return;
+        }
+        scheduled.set_value(true);
+        request_animation_frame(move || {
+            scheduled.set_value(false);
+            set_html.set(render_now());
+        });
+    });
+    html
 }
 
 #[component]
