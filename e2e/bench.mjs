@@ -241,7 +241,7 @@ function pickLine(report) {
 /** "Öppna fil" with the large report; the time from the file chosen to the editor showing it. */
 async function openLarge(app, text, name) {
   await app.page.evaluate((name) => {
-    const input = document.querySelector('input[type=file]');
+    const input = document.querySelector('input#json-file');
     input.addEventListener('change', () => (window.__chosenAt = performance.now()), { capture: true, once: true });
     const title = document.querySelector('header.toolbar .doc-title');
     const observer = new MutationObserver(() => {

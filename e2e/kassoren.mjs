@@ -204,12 +204,18 @@ export class Kassoren {
    * Uint8Array) under `name`.
    */
   async openFile(file, name = 'arsredovisning.json') {
-    const input = this.page.locator('input[type=file]');
+    const input = this.page.locator('input#json-file');
     if (typeof file === 'string') {
       await input.setInputFiles(file);
     } else {
       await input.setInputFiles({ name, mimeType: 'application/json', buffer: Buffer.from(file) });
     }
+  }
+
+  /** "Importera SIE" through its hidden <input type=file>: a file's path. */
+  async importSie(path) {
+    await this.page.locator('input#sie-file').setInputFiles(path);
+    await this.page.locator('[role=dialog][aria-labelledby=sie-title]').waitFor();
   }
 
   notice() {

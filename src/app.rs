@@ -12,6 +12,7 @@ use crate::components::narrative::SectionList;
 use crate::components::notes::NotesEditor;
 use crate::components::organisation::{OrganisationEditor, SignaturesEditor};
 use crate::components::reports::{NewReport, ReportList};
+use crate::components::sie::{is_sie_name, open_sie, AccountsView, SieImportDialog, SieState};
 use crate::components::statement::StatementEditor;
 use crate::files;
 use crate::store::{autosave, SaveStatus, Store, View};
@@ -38,6 +39,9 @@ pub fn App() -> impl IntoView {
     let dialog = RwSignal::new(Dialog::None);
     let pane = RwSignal::new(Pane::Editor);
     let file_input = NodeRef::<leptos::html::Input>::new();
+    let sie_input = NodeRef::<leptos::html::Input>::new();
+    let sie = SieState::new();
+    provide_context(sie);
     let dragging = RwSignal::new(false);
 
     let open_file = move |file: web_sys::File| {
@@ -47,6 +51,7 @@ pub fn App() -> impl IntoView {
                 .await
                 .map_err(|_| "filen kunde inte läsas".to_string())
             {
+                Ok(bytes) if is_sie_name(&name) => open_sie(store, sie, &name, &bytes),
                 Ok(bytes) => match json::from_bytes(&bytes) {
                     Ok(report) => {
                         store.add(report, None);
@@ -158,6 +163,11 @@ pub fn App() -> impl IntoView {
                             input.click();
                         }
                     }>"Öppna fil"</button>
+                    <button type="button" on:click=move |_| {
+                        if let Some(input) = sie_input.get() {
+                            input.click();
+                        }
+                    }>"Importera SIE"</button>
                     <button type="button" on:click=save_json>"Spara som fil"</button>
                     <button type="button" on:click=save_html>"Ladda ner utskrift"</button>
                     <button type="button" on:click=move |_| {
@@ -167,6 +177,23 @@ pub fn App() -> impl IntoView {
                 </nav>
                 <input
                     type="file"
+                    accept=".se,.si,.sie,.SE,.SI,.SIE"
+                    class="visually-hidden"
+                    tabindex="-1"
+                    aria-hidden="true"
+                    id="sie-file"
+                    node_ref=sie_input
+                    on:change=move |ev| {
+                        let input: web_sys::HtmlInputElement = event_target(&ev);
+                        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+                            open_file(file);
+                        }
+                        input.set_value("");
+                    }
+                />
+                <input
+                    type="file"
+                    id="json-file"
                     accept=".json,application/json"
                     class="visually-hidden"
                     tabindex="-1"
@@ -250,6 +277,7 @@ pub fn App() -> impl IntoView {
                         View::Balance => view! { <StatementEditor balance=true /> }.into_any(),
                         View::Notes => view! { <NotesEditor /> }.into_any(),
                         View::Signatures => view! { <SignaturesEditor /> }.into_any(),
+                        View::Accounts => view! { <AccountsView /> }.into_any(),
                         View::Checks => view! { <ChecksPanel /> }.into_any(),
                     }}
                 </main>
@@ -258,6 +286,9 @@ pub fn App() -> impl IntoView {
                     <div class="preview-body" inner_html=move || preview.get()></div>
                 </aside>
             </div>
+            {move || sie.pending.get().map(|file| view! {
+                <div class="backdrop"><SieImportDialog file=file /></div>
+            })}
             {move || match dialog.get() {
                 Dialog::None => ().into_any(),
                 Dialog::Reports => view! {

@@ -46,11 +46,12 @@ pub enum View {
     Balance,
     Notes,
     Signatures,
+    Accounts,
     Checks,
 }
 
 impl View {
-    pub const ALL: [View; 8] = [
+    pub const ALL: [View; 9] = [
         View::Organisation,
         View::Narrative,
         View::Management,
@@ -58,6 +59,7 @@ impl View {
         View::Balance,
         View::Notes,
         View::Signatures,
+        View::Accounts,
         View::Checks,
     ];
 
@@ -70,6 +72,7 @@ impl View {
             View::Balance => "Balansräkning",
             View::Notes => "Noter",
             View::Signatures => "Underskrifter",
+            View::Accounts => "Konton från SIE",
             View::Checks => "Kontroller",
         }
     }
@@ -77,7 +80,7 @@ impl View {
     /// The anchor of this part in the preview.
     pub fn preview_anchor(&self) -> &'static str {
         match self {
-            View::Organisation | View::Checks => "rapport-start",
+            View::Organisation | View::Checks | View::Accounts => "rapport-start",
             View::Narrative => "innehall",
             View::Management => "forvaltningsberattelse",
             View::Income => "resultatrakning",

@@ -159,11 +159,25 @@ fn check_depth(bytes: &[u8]) -> Result<(), ImportError> {
 /// One migration step: turns a file of version N into version N + 1.
 pub type Migration = fn(&mut Value) -> Result<(), String>;
 
-/// `MIGRATIONS[i]` migrates version `i + 1` to `i + 2`. Version 1 is the first version, so
-/// there are none yet; every step added here needs a fixture file of the version it migrates
-/// from in `engine/tests/fixtures/` (the test `every_migration_step_is_exercised` fails
-/// otherwise).
-pub const MIGRATIONS: &[Migration] = &[];
+/// `MIGRATIONS[i]` migrates version `i + 1` to `i + 2`. Every step needs a fixture file of the
+/// version it migrates from in `engine/tests/fixtures/` (the test
+/// `every_migration_step_is_exercised` fails otherwise).
+///
+/// * 1 → 2: the report keeps the treasurer's account → line choices of the SIE import
+///   (`account_map`); a version 1 file has none.
+pub const MIGRATIONS: &[Migration] = &[v1_add_account_map];
+
+/// Version 1 → 2: adds the empty `account_map`.
+fn v1_add_account_map(value: &mut Value) -> Result<(), String> {
+    let Some(object) = value.as_object_mut() else {
+        return Err("filen är inget JSON-objekt".into());
+    };
+    if object.contains_key("account_map") {
+        return Err("fältet \"account_map\" finns redan i en fil av version 1".into());
+    }
+    object.insert("account_map".into(), Value::Object(serde_json::Map::new()));
+    Ok(())
+}
 
 /// Migrates a parsed file of `version` to [`FORMAT_VERSION`], step by step.
 pub fn migrate(value: &mut Value, version: u32) -> Result<(), ImportError> {
@@ -294,6 +308,23 @@ pub fn validate(report: &Report) -> Result<(), ImportError> {
                 "equity.opening",
                 format!("raden \"{line}\" finns inte"),
             ));
+        }
+    }
+    for (account, line) in &report.account_map {
+        match report.line(line).map(|l| &l.kind) {
+            Some(LineKind::Input { .. }) => {}
+            Some(_) => {
+                return Err(invalid(
+                    format!("account_map.{account}"),
+                    format!("raden \"{line}\" är ingen rad med belopp"),
+                ))
+            }
+            None => {
+                return Err(invalid(
+                    format!("account_map.{account}"),
+                    format!("raden \"{line}\" finns inte"),
+                ))
+            }
         }
     }
     for (i, s) in report.narrative.iter().enumerate() {

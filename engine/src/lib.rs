@@ -2,7 +2,8 @@
 //!
 //! The report engine of Kassören: an årsredovisning as exact data ([`model::Report`]),
 //! recomputed and checked ([`compute::compute`]), stored as JSON ([`json`]) and rendered as a
-//! printable, self-contained HTML document ([`render::render_html`]).
+//! printable, self-contained HTML document ([`render::render_html`]). [`sie`] imports the year's
+//! figures from the bookkeeping (a SIE file).
 //!
 //! The crate has no web dependency; it compiles natively and to `wasm32-unknown-unknown`.
 
@@ -18,6 +19,7 @@ pub mod orgnr;
 pub mod placeholders;
 pub mod render;
 pub mod sample;
+pub mod sie;
 pub mod template;
 
 pub use compute::{compute, Computed, Problem, ProblemCode, Severity};

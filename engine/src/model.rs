@@ -13,7 +13,7 @@ use crate::money::{Money, Unit};
 /// The `format` value that marks a Kassören report file.
 pub const FORMAT_NAME: &str = "kassoren-arsredovisning";
 /// The current version of the file format. Older files are migrated (see [`crate::json`]).
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 /// The most years a report keeps: the fiscal year and four earlier years.
 pub const MAX_YEARS: usize = 5;
 
@@ -36,6 +36,11 @@ pub struct Report {
     pub appropriation: Appropriation,
     pub notes: Vec<Note>,
     pub signatures: Signatures,
+    /// The treasurer's choices in the SIE import: a BAS account number → the input line its
+    /// balance goes on, where the treasurer moved it away from the line the account ranges give
+    /// (see [`crate::sie`]). Kept in the report so next year's import reuses them. Added in file
+    /// format 2.
+    pub account_map: BTreeMap<u32, Id>,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

@@ -1113,6 +1113,7 @@ mod tests {
                 }],
                 auditor_report_date: Date::new(2026, 3, 20),
             },
+            account_map: Default::default(),
         }
     }
 
@@ -1366,6 +1367,7 @@ mod tests {
             appropriation: Appropriation::default(),
             notes: Vec::new(),
             signatures: Signatures::default(),
+            account_map: Default::default(),
         };
         let html = render_html(&report);
         assert!(html.contains("<title>Årsredovisning</title>"));

@@ -304,6 +304,7 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
                 .collect(),
             ..Signatures::default()
         },
+        account_map: std::collections::BTreeMap::new(),
     }
 }
 

@@ -20,7 +20,9 @@ fn round_trip_is_byte_identical() {
     let text = valid_json();
     let r = json::from_json(&text).unwrap();
     assert_eq!(json::to_json(&r), text);
-    assert!(text.starts_with("{\n  \"format\": \"kassoren-arsredovisning\",\n  \"version\": 1,"));
+    assert!(text.starts_with(&format!(
+        "{{\n  \"format\": \"kassoren-arsredovisning\",\n  \"version\": {FORMAT_VERSION},"
+    )));
     // With a byte-order mark, from bytes.
     let mut bom = b"\xEF\xBB\xBF".to_vec();
     bom.extend_from_slice(text.as_bytes());
@@ -51,7 +53,8 @@ fn not_a_report() {
 
 #[test]
 fn newer_version() {
-    let text = valid_json().replacen("\"version\": 1", "\"version\": 99", 1);
+    let version = format!("\"version\": {FORMAT_VERSION}");
+    let text = valid_json().replacen(&version, "\"version\": 99", 1);
     let e = err(&text);
     assert_eq!(e, ImportError::NewerVersion { version: 99 });
     assert!(
@@ -60,11 +63,11 @@ fn newer_version() {
         "{e}"
     );
     assert_eq!(
-        err(&valid_json().replacen("\"version\": 1", "\"version\": \"1\"", 1)),
+        err(&valid_json().replacen(&version, "\"version\": \"1\"", 1)),
         ImportError::BadVersion
     );
     assert_eq!(
-        err(&valid_json().replacen("\"version\": 1", "\"version\": 0", 1)),
+        err(&valid_json().replacen(&version, "\"version\": 0", 1)),
         ImportError::BadVersion
     );
 }
@@ -188,4 +191,47 @@ fn every_migration_step_is_exercised() {
             from + 1
         );
     }
+}
+
+/// Format 2 added the SIE import's account → line choices: a version 1 file opens with none,
+/// and a choice must name an input line of the report.
+#[test]
+fn account_map_is_migrated_and_validated() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let v1 = std::fs::read_to_string(dir.join("format-v1.json")).unwrap();
+    assert!(!v1.contains("account_map"));
+    let r = json::from_json(&v1).unwrap();
+    assert!(r.account_map.is_empty());
+    assert!(json::to_json(&r).contains("\"account_map\": {}"));
+    // A version 1 file that already has the field is refused rather than guessed at.
+    let odd = v1.replacen(
+        "\"version\": 1,",
+        "\"version\": 1,\n  \"account_map\": {},",
+        1,
+    );
+    assert!(
+        err(&odd).to_string().contains("account_map"),
+        "{}",
+        err(&odd)
+    );
+
+    let mut r = balanced(LegalForm::IdeellForening, &FIGURES);
+    let line = assets(&r)[0].clone();
+    r.account_map.insert(1930, line.clone());
+    r.account_map.insert(3010, "medlemsavgifter".into());
+    let text = json::to_json(&r);
+    assert!(text.contains(&format!("\"1930\": \"{line}\"")), "{text}");
+    assert_eq!(json::from_json(&text).unwrap(), r);
+
+    r.account_map.insert(1510, "finns_inte".into());
+    let e = err(&json::to_json(&r));
+    assert!(e.to_string().contains("account_map.1510"), "{e}");
+    assert!(e.to_string().contains("finns inte"), "{e}");
+    r.account_map.remove(&1510);
+    let group = role_id(&r, Role::TotalAssets);
+    r.account_map.insert(1510, group);
+    let e = err(&json::to_json(&r));
+    assert!(e.to_string().contains("ingen rad med belopp"), "{e}");
+    let e = err(&text.replacen("\"1930\"", "\"kassa\"", 1));
+    assert!(e.to_string().contains("account_map"), "{e}");
 }

@@ -7,4 +7,5 @@ pub mod narrative;
 pub mod notes;
 pub mod organisation;
 pub mod reports;
+pub mod sie;
 pub mod statement;

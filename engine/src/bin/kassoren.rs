@@ -4,6 +4,7 @@
 //! kassoren new --form ideell-forening [--name NAMN] [--org-nr NR] [--year 2025] -o report.json
 //! kassoren check [--json] report.json
 //! kassoren render report.json -o report.html
+//! kassoren import-sie bokforing.se [--form FORM] [--into report.json] [--move KONTO=RAD]… [--overwrite] [--mapping] -o report.json
 //! ```
 
 use std::path::PathBuf;
@@ -11,6 +12,7 @@ use std::process::ExitCode;
 
 use kassoren_engine::date::Date;
 use kassoren_engine::model::{FiscalYear, LegalForm, Report};
+use kassoren_engine::sie::{self, ImportOptions, Level, Placement};
 use kassoren_engine::{compute, json, render_html, template, Severity};
 
 const USAGE: &str = "\
@@ -19,11 +21,20 @@ Användning:
   kassoren check [--json] FIL.json
   kassoren render FIL.json -o FIL.html
   kassoren sample [--large] -o FIL.json   (exempelrapporten, eller en stor genererad rapport)
+  kassoren import-sie FIL.se [--form FORM] [--into FIL.json] [--move KONTO=RAD]… [--overwrite] [--mapping] -o FIL.json
 
 FORM: ideell-forening, ekonomisk-forening, bostadsrattsforening, samfallighetsforening, stiftelse, aktiebolag
 
 check avslutar med 0 när rapporten saknar fel (varningar tillåts), 1 när den har fel och 2 när
-filen inte kan läsas som en årsredovisning.";
+filen inte kan läsas som en årsredovisning.
+
+import-sie läser en SIE-fil (typ 1–4) och skriver en årsredovisning med årets och fjolårets belopp:
+en ny från mallen för FORM (utan --form: från filens #FTYP, annars namnet, annars aktiebolag), eller
+in i rapporten --into. Formen som används skrivs ut. Belopp som skrivits in för hand, namn,
+organisationsnummer och räkenskapsår skrivs bara över med --overwrite (annars listas de). --move
+flyttar ett konto till en annan rad (valet sparas i rapporten); --mapping skriver ut kopplingen
+konto → rad. Avslutar med 0, med 1 när filen själv inte går jämnt ut (rapporten skrivs ändå) och
+med 2 när filen inte kan läsas.";
 
 /// A failure: the message (one line) and the exit status.
 struct Failure(String, u8);
@@ -44,6 +55,10 @@ struct Args {
     end: Option<String>,
     json: bool,
     large: bool,
+    into: Option<String>,
+    moves: Vec<String>,
+    overwrite: bool,
+    mapping: bool,
 }
 
 fn parse_args(raw: &[String]) -> Result<Args, Failure> {
@@ -65,6 +80,10 @@ fn parse_args(raw: &[String]) -> Result<Args, Failure> {
             "--end" => a.end = Some(value(arg)?),
             "--json" => a.json = true,
             "--large" => a.large = true,
+            "--into" => a.into = Some(value(arg)?),
+            "--move" => a.moves.push(value(arg)?),
+            "--overwrite" => a.overwrite = true,
+            "--mapping" => a.mapping = true,
             s if s.starts_with('-') && s.len() > 1 => return fail(format!("okänd flagga {s}")),
             s => a.positional.push(s.to_string()),
         }
@@ -130,9 +149,8 @@ fn current_year() -> i32 {
     }
 }
 
-fn cmd_new(a: &Args) -> Result<u8, Failure> {
-    let slug = a.form.as_deref().map_or_else(|| fail("ange --form"), Ok)?;
-    let form = LegalForm::from_slug(slug).map_or_else(
+fn legal_form(slug: &str) -> Result<LegalForm, Failure> {
+    LegalForm::from_slug(slug).map_or_else(
         || {
             let all: Vec<&str> = LegalForm::ALL.iter().map(|f| f.slug()).collect();
             fail(format!(
@@ -141,7 +159,12 @@ fn cmd_new(a: &Args) -> Result<u8, Failure> {
             ))
         },
         Ok,
-    )?;
+    )
+}
+
+fn cmd_new(a: &Args) -> Result<u8, Failure> {
+    let slug = a.form.as_deref().map_or_else(|| fail("ange --form"), Ok)?;
+    let form = legal_form(slug)?;
     let out = a
         .output
         .as_ref()
@@ -227,6 +250,126 @@ fn cmd_sample(a: &Args) -> Result<u8, Failure> {
     Ok(0)
 }
 
+fn cmd_import_sie(a: &Args) -> Result<u8, Failure> {
+    let path = match a.positional.as_slice() {
+        [_, file] => file.as_str(),
+        [_] => return fail("ange SIE-filen"),
+        _ => return fail("ange en enda SIE-fil"),
+    };
+    let out = a
+        .output
+        .as_ref()
+        .map_or_else(|| fail("ange utfil med -o"), Ok)?;
+    let form = a.form.as_deref().map(legal_form).transpose()?;
+    let into = a.into.as_deref().map(read_report).transpose()?;
+    if form.is_some() && into.is_some() {
+        return fail("--form gäller en ny rapport; med --into behåller rapporten sin form");
+    }
+    let bytes =
+        std::fs::read(path).or_else(|e| fail(format!("{path}: kan inte läsa filen ({e})")))?;
+    let file = sie::parse(&bytes).or_else(|e| fail(format!("{path}: {e}")))?;
+    let options = ImportOptions {
+        form,
+        apply_changes: a.overwrite,
+    };
+    let mut result = sie::import(&file, into.as_ref(), &options);
+    for m in &a.moves {
+        let (account, line) = m.split_once('=').map_or_else(
+            || fail(format!("--move ska skrivas KONTO=RAD, inte \"{m}\"")),
+            Ok,
+        )?;
+        let account: u32 = account
+            .trim()
+            .parse()
+            .or_else(|_| fail(format!("--move: \"{account}\" är inget kontonummer")))?;
+        let line = line.trim();
+        let target = (!line.is_empty()).then_some(line);
+        result = sie::move_account(&file, &result.report, account, target, &options).map_or_else(
+            || {
+                fail(format!(
+                    "--move: raden \"{line}\" finns inte eller är ingen rad med belopp"
+                ))
+            },
+            Ok,
+        )?;
+    }
+    println!("{}", result.form_line());
+    println!(
+        "Fil: SIE typ {}, {}, {}; {} verifikationer med {} rader.",
+        file.sie_type.map_or("?".to_string(), |t| t.to_string()),
+        file.encoding.label(),
+        file.program.as_deref().unwrap_or("okänt program"),
+        file.vouchers,
+        file.transaction_rows
+    );
+    for y in &result.years {
+        let label = result
+            .report
+            .years
+            .get(y.year)
+            .map(FiscalYear::label)
+            .unwrap_or_default();
+        println!("{}", y.describe(&label));
+    }
+    for w in &result.warnings {
+        println!("{}: {} [{}]", w.level.label(), w.message, w.code.as_str());
+    }
+    if !result.changes.is_empty() {
+        println!(
+            "Ändras inte utan --overwrite ({} st):",
+            result.changes.len()
+        );
+        for c in &result.changes {
+            println!("  {}", c.describe());
+        }
+    }
+    if a.mapping {
+        let years: Vec<String> = (0..2)
+            .map(|i| {
+                result
+                    .report
+                    .years
+                    .get(i)
+                    .map(FiscalYear::label)
+                    .unwrap_or_default()
+            })
+            .collect();
+        println!(
+            "Konto  Namn                                      {:>16} {:>16}  Rad",
+            years[0], years[1]
+        );
+        for row in &result.mapping {
+            let amount = |i: usize| {
+                row.amounts
+                    .get(i)
+                    .copied()
+                    .flatten()
+                    .map(kassoren_engine::money::format_for_input)
+                    .unwrap_or_default()
+            };
+            let place = match &row.placement {
+                Placement::Line { id, label } => format!("{label} ({id})"),
+                Placement::ResultAccount => "– (årets resultat, 8990–8999)".into(),
+                Placement::Unmapped => "– (ingen rad)".into(),
+            };
+            let name: String = row.name.chars().take(40).collect();
+            println!(
+                "{:<6} {:<41} {:>16} {:>16}  {}{}",
+                row.account,
+                name,
+                amount(0),
+                amount(1),
+                place,
+                if row.overridden { " [flyttad]" } else { "" }
+            );
+        }
+    }
+    write_file(out, &json::to_json(&result.report))?;
+    Ok(u8::from(
+        result.warnings.iter().any(|w| w.level == Level::Error),
+    ))
+}
+
 fn run(raw: &[String]) -> Result<u8, Failure> {
     let a = parse_args(raw)?;
     match a.positional.first().map(String::as_str) {
@@ -234,12 +377,13 @@ fn run(raw: &[String]) -> Result<u8, Failure> {
         Some("check") => cmd_check(&a),
         Some("render") => cmd_render(&a),
         Some("sample") => cmd_sample(&a),
+        Some("import-sie") => cmd_import_sie(&a),
         Some("help") | None => {
             println!("{USAGE}");
             Ok(0)
         }
         Some(other) => fail(format!(
-            "okänt kommando \"{other}\" (new, check, render eller sample)"
+            "okänt kommando \"{other}\" (new, check, render, sample eller import-sie)"
         )),
     }
 }

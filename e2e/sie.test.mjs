@@ -1,0 +1,58 @@
+// "Importera SIE": a real SIE file from the bookkeeping fills the statements; the totals shown
+// are the file's (summed by hand from the file, not taken from the program), the balansräkning
+// balances, and a bad file changes nothing.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { useApp } from './harness.mjs';
+
+const env = useApp();
+const SAMPLES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'sie-samples');
+
+test('a SIE file from BL Administration becomes a balanced aktiebolag report with the file\'s totals', async () => {
+  const app = await env.open();
+  await app.importSie(path.join(SAMPLES, 'jsisie__BL0001_typ1.SE'));
+  const dialog = app.page.locator('[role=dialog][aria-labelledby=sie-title]');
+  // The example is open, so the file becomes a new report; the form comes from #FTYP AB.
+  assert.match(await dialog.innerText(), /SEEE Speak Easy Executive English AB/);
+  assert.match(await dialog.innerText(), /#FTYP/);
+  await dialog.getByRole('button', { name: 'Importera' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.match(await app.title(), /SEEE Speak Easy Executive English AB/);
+
+  // Hand-summed from the file: #UB 0 of accounts 1000–1999 = 1 616 471,64;
+  // −(#RES 0 of 3000–8989) = 223 703,47.
+  await app.openPart('Balansräkning');
+  assert.equal(await app.computedText('tillgangar', 0), '1\u00a0616\u00a0471,64');
+  assert.equal(await app.computedText('eget_kapital_och_skulder', 0), '1\u00a0616\u00a0471,64');
+  await app.openPart('Resultaträkning');
+  assert.equal(await app.computedText('arets_resultat', 0), '223\u00a0703,47');
+  const codes = await app.problemCodes();
+  assert.ok(!codes.includes('balance_sheet_unbalanced'), codes.join(', '));
+  assert.ok(!codes.includes('result_mismatch'), codes.join(', '));
+
+  // The mapping table lists the accounts with the lines they went to.
+  await app.openPart('Konton från SIE');
+  const rows = app.page.locator('table.mapping tbody tr');
+  assert.ok((await rows.count()) > 10);
+  assert.equal(await app.page.locator('table.mapping tr[data-account="1930"] select').count(), 1);
+});
+
+test('a file that is not SIE is refused with the line and nothing changes', async () => {
+  const app = await env.open();
+  await app.waitSaved();
+  const before = await app.storage();
+  // Offer a text file under a SIE name.
+  await app.page.locator('input#sie-file').setInputFiles({
+    name: 'bokforing.se',
+    mimeType: 'text/plain',
+    buffer: Buffer.from('Det här är ingen SIE-fil\n'),
+  });
+  await app.errorNotice().waitFor();
+  assert.match(await app.errorNotice().innerText(), /kunde inte läsas som en SIE-fil/);
+  assert.match(await app.errorNotice().innerText(), /Rad 1/);
+  assert.deepEqual(await app.storage(), before);
+});
