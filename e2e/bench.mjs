@@ -204,6 +204,58 @@ async function generateLarge() {
   return { text, report: JSON.parse(text) };
 }
 
+// ---- a 50 MB SIE file ---------------------------------------------------------------------------
+
+/** The engine's generated SIE 4 file (about 50 MB, 500 000 #TRANS rows) in the temp directory. */
+async function generateSie() {
+  const file = path.join(os.tmpdir(), `kassoren-large-${process.pid}.se`);
+  const cargo = process.env.CARGO || path.join(os.homedir(), '.cargo', 'bin', 'cargo');
+  await promisify(execFile)(
+    await fs.access(cargo).then(() => cargo, () => 'cargo'),
+    ['run', '-q', '--release', '-p', 'kassoren-engine', '--bin', 'kassoren', '--', 'sample', '--sie', '-o', file],
+    { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
+  );
+  return file;
+}
+
+/**
+ * "Importera SIE" with the large file: from the file chosen to the import dialog showing what
+ * the file holds (read, decoded, parsed and mapped in the browser), then to the report shown.
+ */
+async function measureSie(browser, url, file) {
+  const runs = [];
+  for (let i = 0; i < 3; i++) {
+    const app = await Kassoren.fresh(browser, url);
+    try {
+      await app.goto();
+      await app.page.evaluate(() => {
+        document
+          .querySelector('input#sie-file')
+          .addEventListener('change', () => (window.__chosenAt = performance.now()), { capture: true, once: true });
+        new MutationObserver((_, obs) => {
+          if (document.querySelector('[aria-labelledby=sie-title]')) {
+            window.__dialogAt = performance.now();
+            obs.disconnect();
+          }
+        }).observe(document.body, { childList: true, subtree: true });
+      });
+      await app.page.locator('input#sie-file').setInputFiles(file);
+      const handle = await app.page.waitForFunction(() => window.__dialogAt && window.__dialogAt - window.__chosenAt, null, {
+        timeout: 60000,
+      });
+      const toDialog = await handle.jsonValue();
+      const start = await app.page.evaluate(() => performance.now());
+      await app.page.locator('[aria-labelledby=sie-title]').getByRole('button', { name: 'Importera', exact: true }).click();
+      await app.page.locator('[aria-labelledby=sie-title]').waitFor({ state: 'detached', timeout: 60000 });
+      const toReport = (await app.page.evaluate(() => performance.now())) - start;
+      runs.push({ toDialog, toReport });
+    } finally {
+      await app.close();
+    }
+  }
+  return runs;
+}
+
 /** The file format version the app in dist/ writes (and so reads): its stored example's. */
 async function fileVersion(browser, url) {
   const app = await Kassoren.fresh(browser, url);
@@ -364,6 +416,20 @@ async function main() {
         `keystroke → preview updated, ${what} (${EDITS} edits): median ${ms(median(lk.toPreview))}, p95 ${ms(percentile(lk.toPreview, 95))}`,
       );
       if (lk.errors.length) console.log(`page errors during the edits: ${lk.errors.join('; ')}`);
+    }
+    const sieFile = await generateSie();
+    try {
+      const size = (await fs.stat(sieFile)).size;
+      const runs = await measureSie(browser, server.url, sieFile);
+      const toDialog = runs.map((r) => r.toDialog);
+      console.log(
+        `SIE import in the browser, ${(size / 1e6).toFixed(1)} MB, 500 000 #TRANS rows (median of ${runs.length}): ` +
+          `${ms(median(toDialog))} from the file chosen to the import dialog ` +
+          `(${((size / 1e6) / (median(toDialog) / 1000)).toFixed(0)} MB/s; min ${ms(Math.min(...toDialog))}), ` +
+          `then ${ms(median(runs.map((r) => r.toReport)))} to the report shown`,
+      );
+    } finally {
+      await fs.rm(sieFile, { force: true });
     }
   } finally {
     await browser.close();

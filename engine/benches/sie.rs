@@ -9,75 +9,14 @@
 use std::hint::black_box;
 use std::time::{Duration, Instant};
 
+use kassoren_engine::sample::{
+    large_sie, SIE_ROWS_PER_VOUCHER as ROWS_PER_VOUCHER, SIE_VOUCHERS as VOUCHERS,
+};
 use kassoren_engine::sie::{self, ImportOptions};
-use rust_decimal::Decimal;
-
-const VOUCHERS: usize = 100_000;
-const ROWS_PER_VOUCHER: usize = 5;
-
-/// The file, as CP437 bytes.
-fn generate() -> Vec<u8> {
-    let accounts = [
-        1510, 1930, 2440, 2611, 2641, 3010, 3041, 4010, 5010, 5410, 6110, 6211, 7010, 7510,
-    ];
-    let mut s = String::with_capacity(52 * 1024 * 1024);
-    s.push_str("#FLAGGA 0\r\n#PROGRAM \"Kassören bench\" 1.0\r\n#FORMAT PC8\r\n#GEN 20260115\r\n");
-    s.push_str("#SIETYP 4\r\n#FNAMN \"Föreningen Åkerbäret\"\r\n#ORGNR 802000-0009\r\n");
-    s.push_str("#RAR 0 20250101 20251231\r\n#RAR -1 20240101 20241231\r\n#KPTYP BAS2014\r\n");
-    for a in accounts {
-        s.push_str(&format!("#KONTO {a} \"Konto {a} för övrigt\"\r\n"));
-    }
-    s.push_str("#IB 0 1930 100000.00\r\n#IB 0 2081 -100000.00\r\n");
-    let mut seed: u64 = 0x2545_F491_4F6C_DD1D;
-    let mut next = || {
-        seed ^= seed << 13;
-        seed ^= seed >> 7;
-        seed ^= seed << 17;
-        seed
-    };
-    for v in 0..VOUCHERS {
-        let month = v * 12 / VOUCHERS + 1;
-        let day = v % 28 + 1;
-        s.push_str(&format!(
-            "#VER \"A\" \"{}\" 2025{month:02}{day:02} \"Leverantörsfaktura nr {} – kontorsmaterial\" 2025{month:02}{day:02}\r\n{{\r\n",
-            v + 1,
-            v * 7 + 1000
-        ));
-        let mut total: i64 = 0;
-        for r in 0..ROWS_PER_VOUCHER {
-            let account = accounts[(next() % accounts.len() as u64) as usize];
-            let amount: i64 = if r + 1 == ROWS_PER_VOUCHER {
-                -total
-            } else {
-                (next() % 2_000_000) as i64 - 1_000_000
-            };
-            total += amount;
-            s.push_str(&format!(
-                "   #TRANS {account} {{1 \"{}\" 6 \"P{}\"}} {} 2025{month:02}{day:02} \"Rad {r} för åtgärd, kvitto\" 1.00\r\n",
-                r + 10,
-                v % 97,
-                Decimal::new(amount, 2),
-            ));
-        }
-        s.push_str("}\r\n");
-    }
-    s.chars()
-        .map(|c| match c {
-            'å' => 0x86,
-            'ä' => 0x84,
-            'ö' => 0x94,
-            'Å' => 0x8F,
-            'Ä' => 0x8E,
-            'Ö' => 0x99,
-            '–' => b'-',
-            c => c as u8,
-        })
-        .collect()
-}
 
 fn main() {
     let t = Instant::now();
-    let bytes = generate();
+    let bytes = large_sie();
     let mb = bytes.len() as f64 / 1_000_000.0;
     println!(
         "generated {:.1} MB with {} #TRANS rows in {:.2} s",

@@ -20,7 +20,7 @@ Användning:
   kassoren new --form FORM [--name NAMN] [--org-nr NR] [--year ÅÅÅÅ | --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD] -o FIL.json
   kassoren check [--json] FIL.json
   kassoren render FIL.json -o FIL.html
-  kassoren sample [--large] -o FIL.json   (exempelrapporten, eller en stor genererad rapport)
+  kassoren sample [--large | --sie] -o FIL   (exempelrapporten, en stor genererad rapport, eller en 50 MB SIE-fil)
   kassoren import-sie FIL.se [--form FORM] [--into FIL.json] [--move KONTO=RAD]… [--overwrite] [--mapping] -o FIL.json
 
 FORM: ideell-forening, ekonomisk-forening, bostadsrattsforening, samfallighetsforening, stiftelse, aktiebolag
@@ -55,6 +55,7 @@ struct Args {
     end: Option<String>,
     json: bool,
     large: bool,
+    sie: bool,
     into: Option<String>,
     moves: Vec<String>,
     overwrite: bool,
@@ -80,6 +81,7 @@ fn parse_args(raw: &[String]) -> Result<Args, Failure> {
             "--end" => a.end = Some(value(arg)?),
             "--json" => a.json = true,
             "--large" => a.large = true,
+            "--sie" => a.sie = true,
             "--into" => a.into = Some(value(arg)?),
             "--move" => a.moves.push(value(arg)?),
             "--overwrite" => a.overwrite = true,
@@ -241,6 +243,12 @@ fn cmd_sample(a: &Args) -> Result<u8, Failure> {
         .output
         .as_ref()
         .map_or_else(|| fail("ange utfil med -o"), Ok)?;
+    if a.sie {
+        let bytes = kassoren_engine::sample::large_sie();
+        std::fs::write(out, bytes)
+            .or_else(|e| fail(format!("{}: kan inte skriva filen ({e})", out.display())))?;
+        return Ok(0);
+    }
     let report = if a.large {
         kassoren_engine::sample::large_report()
     } else {
