@@ -1,20 +1,10 @@
 //! The `kassoren` command line: new, check (exit 0/1/2, text and JSON), render.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
-fn kassoren(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kassoren"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kassoren-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
+use common::{kassoren, tmp};
+use std::path::Path;
+use std::process::Output;
 
 fn example() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))

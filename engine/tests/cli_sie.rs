@@ -2,25 +2,15 @@
 //! existing report (hand-typed amounts are listed, `--overwrite` applies them), `--move`,
 //! `--mapping`, and one-line errors with exit status 2.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
+
+use common::{kassoren, tmp};
+use std::path::Path;
+use std::process::Output;
 
 use kassoren_engine::json;
 use kassoren_engine::model::*;
 use rust_decimal::Decimal;
-
-fn kassoren(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_kassoren"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-fn tmp(name: &str) -> PathBuf {
-    let dir = std::env::temp_dir().join(format!("kassoren-cli-sie-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
 
 fn sample(name: &str) -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
