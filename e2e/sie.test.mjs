@@ -56,3 +56,19 @@ test('a file that is not SIE is refused with the line and nothing changes', asyn
   assert.match(await app.errorNotice().innerText(), /Rad 1/);
   assert.deepEqual(await app.storage(), before);
 });
+
+test('when the file does not tell the form, the treasurer is asked before the import', async () => {
+  const app = await env.open();
+  // Test3 (BRILJANT) has no #FTYP and a name that tells no form.
+  await app.importSie(path.join(SAMPLES, 'jsisie__Test3_typ3.SE'));
+  const dialog = app.page.locator('[role=dialog][aria-labelledby=sie-title]');
+  const importButton = dialog.getByRole('button', { name: 'Importera', exact: true });
+  assert.equal(await importButton.isDisabled(), true);
+  assert.match(await dialog.locator('[role=alert]').innerText(), /Välj den ovan/);
+  await dialog.locator('#sie-form').selectOption('ekonomisk-forening');
+  assert.equal(await importButton.isDisabled(), false);
+  await importButton.click();
+  await dialog.waitFor({ state: 'detached' });
+  await app.openPart('Organisation och år');
+  assert.match(await app.page.locator('main#editor').innerText(), /Ekonomisk förening/);
+});

@@ -6,7 +6,7 @@ use std::sync::Arc;
 
 use kassoren_engine::model::{LegalForm, Report};
 use kassoren_engine::money::format_for_input;
-use kassoren_engine::sie::{self, Import, ImportOptions, Level, Placement, SieFile};
+use kassoren_engine::sie::{self, FormSource, Import, ImportOptions, Level, Placement, SieFile};
 use leptos::prelude::*;
 
 use crate::store::{Store, View};
@@ -99,6 +99,12 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
             file.vouchers
         )
     };
+    // When neither #FTYP nor the name tells the form, the treasurer chooses it.
+    let must_choose = Memo::new(move |_| {
+        target.get() == Target::New
+            && form.get().is_none()
+            && result.with(|i| matches!(i.form_source, FormSource::Default { .. }))
+    });
     let close = move || state.pending.set(None);
     let confirm = {
         let file = file.clone();
@@ -141,6 +147,11 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                 </label>
             </Show>
             <p class="form-line">{move || result.with(|i| i.form_source.describe())}</p>
+            <Show when=move || must_choose.get()>
+                <p class="form-error" role="alert">
+                    "Filen säger inte vilken associationsform organisationen har. Välj den ovan innan du importerar."
+                </p>
+            </Show>
             <ul class="sie-years">
                 {move || result.with(|i| {
                     let labels: Vec<String> = i.report.years.iter().map(|y| y.label()).collect();
@@ -168,7 +179,7 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                 </div>
             </Show>
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=confirm>"Importera"</button>
+                <button type="button" class="primary" on:click=confirm disabled=move || must_choose.get()>"Importera"</button>
                 <button type="button" on:click=move |_| close()>"Avbryt"</button>
             </div>
         </div>
