@@ -100,16 +100,22 @@ pub fn from_json(text: &str) -> Result<Report, ImportError> {
         return Err(ImportError::TooLarge { bytes: text.len() });
     }
     check_depth(text.as_bytes())?;
-    let mut value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
-        line: e.line(),
-        column: e.column(),
-        reason: swedish_json_error(&e),
+    // One pass checks the syntax and reads only the format and version.
+    let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        // Valid JSON, but not an object: not a report.
+        serde_json::error::Category::Data => ImportError::NotAReport,
+        _ => ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            reason: swedish_json_error(&e),
+        },
     })?;
-    if value.get("format").and_then(Value::as_str) != Some(FORMAT_NAME) {
+    if header.format.as_ref().and_then(Value::as_str) != Some(FORMAT_NAME) {
         return Err(ImportError::NotAReport);
     }
-    let version = value
-        .get("version")
+    let version = header
+        .version
+        .as_ref()
         .and_then(Value::as_u64)
         .ok_or(ImportError::BadVersion)?;
     if version > u64::from(FORMAT_VERSION) {
@@ -118,13 +124,44 @@ pub fn from_json(text: &str) -> Result<Report, ImportError> {
     if version == 0 {
         return Err(ImportError::BadVersion);
     }
-    migrate(&mut value, version as u32)?;
+    let report = if version == u64::from(FORMAT_VERSION) {
+        read_report(text)?
+    } else {
+        let mut value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
+            line: e.line(),
+            column: e.column(),
+            reason: swedish_json_error(&e),
+        })?;
+        migrate(&mut value, version as u32)?;
+        read_report(&value.to_string())?
+    };
+    validate(&report)?;
+    Ok(report)
+}
+
+/// The two fields every version of the format has; the rest of the file is skipped.
+#[derive(serde::Deserialize)]
+struct Header {
+    #[serde(default)]
+    format: Option<Value>,
+    #[serde(default)]
+    version: Option<Value>,
+}
+
+/// Reads a report of the current version straight from the text, naming the field of any
+/// error.
+fn read_report(text: &str) -> Result<Report, ImportError> {
+    let mut de = serde_json::Deserializer::from_str(text);
     let report: Report =
-        serde_path_to_error::deserialize(&value).map_err(|e| ImportError::Invalid {
+        serde_path_to_error::deserialize(&mut de).map_err(|e| ImportError::Invalid {
             path: path_text(&e.path().to_string()),
             reason: swedish_serde_error(&e.inner().to_string()),
         })?;
-    validate(&report)?;
+    de.end().map_err(|e| ImportError::NotJson {
+        line: e.line(),
+        column: e.column(),
+        reason: swedish_json_error(&e),
+    })?;
     Ok(report)
 }
 
