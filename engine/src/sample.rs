@@ -171,6 +171,12 @@ pub fn large_sie() -> Vec<u8> {
         }
         s.push_str("}\r\n");
     }
+    cp437(&s)
+}
+
+/// Text as the CP437 ("PC8") bytes a SIE file uses: ASCII, åäöÅÄÖ, and `–` as `-` (for the
+/// generated test files; other characters are not expected).
+pub fn cp437(s: &str) -> Vec<u8> {
     s.chars()
         .map(|c| match c {
             'å' => 0x86,

@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use kassoren_engine::model::*;
+use kassoren_engine::sample::cp437;
 use kassoren_engine::sie::{self, Closing, ImportOptions};
 use kassoren_engine::{compute, json};
 use proptest::prelude::*;
@@ -182,20 +183,6 @@ fn write(s: &Spec) -> (String, Decimal) {
         out.push_str(s.eol);
     }
     (out, result)
-}
-
-fn cp437(s: &str) -> Vec<u8> {
-    s.chars()
-        .map(|c| match c {
-            'å' => 0x86,
-            'ä' => 0x84,
-            'ö' => 0x94,
-            'Å' => 0x8F,
-            'Ä' => 0x8E,
-            'Ö' => 0x99,
-            c => c as u8,
-        })
-        .collect()
 }
 
 /// Imports and checks that nothing the import produced is an invalid report.

@@ -239,22 +239,29 @@ fn input_row(store: Store, id: String, depth: usize) -> impl IntoView {
                 .collect_view()
         }
     };
-    let add = id.clone();
     view! {
         <tr class="input-row" data-line=id.clone()>
             {label_cell(store, &id, depth, "")}
             {cells}
             {note_cell(store, &id)}
-            <td class="actions">
-                <IconButton
-                    label="Dela upp posten i detaljrader"
-                    text="+"
-                    on_click=move |_| store.edit(|r| {
-                        edit::add_detail_row(r, &add);
-                    })
-                />
-            </td>
+            {add_detail_cell(store, &id, "Dela upp posten i detaljrader")}
         </tr>
+    }
+}
+
+/// The "+" that adds a detail row under an input line.
+fn add_detail_cell(store: Store, id: &str, label: &'static str) -> impl IntoView {
+    let id = id.to_string();
+    view! {
+        <td class="actions">
+            <IconButton
+                label=label
+                text="+"
+                on_click=move |_| store.edit(|r| {
+                    edit::add_detail_row(r, &id);
+                })
+            />
+        </td>
     }
 }
 
@@ -266,22 +273,13 @@ fn details_rows(store: Store, id: String, depth: usize) -> impl IntoView {
             _ => Vec::new(),
         })
     });
-    let add = id.clone();
     let line = id.clone();
     view! {
         <tr class="input-row has-details" data-line=id.clone()>
             {label_cell(store, &id, depth, "")}
             {computed_cells(store, &id)}
             {note_cell(store, &id)}
-            <td class="actions">
-                <IconButton
-                    label="Lägg till en detaljrad"
-                    text="+"
-                    on_click=move |_| store.edit(|r| {
-                        edit::add_detail_row(r, &add);
-                    })
-                />
-            </td>
+            {add_detail_cell(store, &id, "Lägg till en detaljrad")}
         </tr>
         <For each=move || rows.get() key=|d| d.clone() let:row>
             <DetailRowView line=line.clone() row=row depth=depth + 1 />
