@@ -109,7 +109,29 @@ pub fn App() -> impl IntoView {
             open_file(file);
         }
     });
+    // Ctrl+Z undoes, Ctrl+Shift+Z (or Ctrl+Y) redoes, in any field too: fields show the report.
+    let keys = window_event_listener(leptos::ev::keydown, move |ev| {
+        if !(ev.ctrl_key() || ev.meta_key()) || ev.alt_key() {
+            return;
+        }
+        match ev.key().as_str() {
+            "z" | "Z" if ev.shift_key() => {
+                ev.prevent_default();
+                store.redo();
+            }
+            "z" | "Z" => {
+                ev.prevent_default();
+                store.undo();
+            }
+            "y" | "Y" => {
+                ev.prevent_default();
+                store.redo();
+            }
+            _ => {}
+        }
+    });
     on_cleanup(move || {
+        keys.remove();
         over.remove();
         leave.remove();
         drop.remove();
@@ -155,6 +177,12 @@ pub fn App() -> impl IntoView {
                     </Show>
                 </div>
                 <SaveIndicator />
+                <div class="undo" role="group" aria-label="Ångra och gör om">
+                    <button type="button" aria-keyshortcuts="Control+Z" title="Ångra (Ctrl+Z)"
+                        disabled=move || !store.can_undo.get() on:click=move |_| store.undo()>"Ångra"</button>
+                    <button type="button" aria-keyshortcuts="Control+Shift+Z" title="Gör om (Ctrl+Shift+Z)"
+                        disabled=move || !store.can_redo.get() on:click=move |_| store.redo()>"Gör om"</button>
+                </div>
                 <nav class="actions" aria-label="Årsredovisningen">
                     <button type="button" on:click=move |_| dialog.set(Dialog::New)>"Ny årsredovisning"</button>
                     <button type="button" on:click=move |_| dialog.set(Dialog::Reports)>"Mina årsredovisningar"</button>

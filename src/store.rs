@@ -12,6 +12,7 @@ use kassoren_engine::model::Report;
 use kassoren_engine::{compute, json, Computed};
 use leptos::prelude::*;
 use serde::{Deserialize, Serialize};
+use wasm_bindgen::JsCast;
 
 const INDEX_KEY: &str = "kassoren.index";
 const CURRENT_KEY: &str = "kassoren.current";
@@ -111,6 +112,31 @@ pub struct Store {
     pub notice: RwSignal<Option<Notice>>,
     /// Bumped on every edit; the save timer writes only if no newer edit came.
     generation: RwSignal<u64>,
+    history: StoredValue<History>,
+    pub can_undo: RwSignal<bool>,
+    pub can_redo: RwSignal<bool>,
+}
+
+/// How many edits can be undone.
+pub const UNDO_STEPS: usize = 250;
+
+/// Undo and redo, within the session: the report before each edit. Keystrokes in one field
+/// make one step; any other edit (a button, another field) starts a new one.
+#[derive(Default)]
+struct History {
+    past: std::collections::VecDeque<Report>,
+    future: Vec<Report>,
+    /// The field the last edit came from, if it was a field.
+    last_field: Option<String>,
+}
+
+/// The id of the focused field, if the focus is in a text field or text area.
+fn focused_field() -> Option<String> {
+    let el = document().active_element()?;
+    let tag = el.tag_name();
+    (tag == "INPUT" || tag == "TEXTAREA")
+        .then(|| el.id())
+        .filter(|id| !id.is_empty())
 }
 
 fn now() -> f64 {
@@ -212,6 +238,9 @@ impl Store {
             view: RwSignal::new(View::Organisation),
             notice: RwSignal::new(notice),
             generation: RwSignal::new(0),
+            history: StoredValue::new(History::default()),
+            can_undo: RwSignal::new(false),
+            can_redo: RwSignal::new(false),
         };
         if first_visit {
             // Keep the example from the start, once the page is on screen.
@@ -236,7 +265,77 @@ impl Store {
 
     /// Applies an edit to the open report. Everything recomputes from the new value.
     pub fn edit(&self, f: impl FnOnce(&mut Report)) {
+        let field = focused_field();
+        let same_field = field.is_some()
+            && self
+                .history
+                .with_value(|h| h.last_field == field && !h.past.is_empty());
+        if !same_field {
+            let before = self.report.get_untracked();
+            self.history.update_value(|h| {
+                h.past.push_back(before);
+                if h.past.len() > UNDO_STEPS {
+                    h.past.pop_front();
+                }
+            });
+        }
+        self.history.update_value(|h| {
+            h.future.clear();
+            h.last_field = field;
+        });
         self.report.update(f);
+        self.history_changed();
+    }
+
+    fn history_changed(&self) {
+        let (undo, redo) = self
+            .history
+            .with_value(|h| (!h.past.is_empty(), !h.future.is_empty()));
+        self.can_undo.set(undo);
+        self.can_redo.set(redo);
+    }
+
+    /// Forgets the undo history (another report was opened).
+    fn reset_history(&self) {
+        self.history.set_value(History::default());
+        self.history_changed();
+    }
+
+    /// Undoes the last edit (Ctrl+Z).
+    pub fn undo(&self) {
+        self.step(true);
+    }
+
+    /// Redoes an undone edit (Ctrl+Shift+Z).
+    pub fn redo(&self) {
+        self.step(false);
+    }
+
+    fn step(&self, back: bool) {
+        // A field being edited shows the report again once it loses focus.
+        if let Some(el) = document()
+            .active_element()
+            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+        {
+            el.blur().ok();
+        }
+        let current = self.report.get_untracked();
+        let target = self.history.try_update_value(|h| {
+            h.last_field = None;
+            if back {
+                let target = h.past.pop_back()?;
+                h.future.push(current);
+                Some(target)
+            } else {
+                let target = h.future.pop()?;
+                h.past.push_back(current);
+                Some(target)
+            }
+        });
+        if let Some(Some(report)) = target {
+            self.report.set(report);
+        }
+        self.history_changed();
     }
 
     /// Writes the open report and the list now.
@@ -284,6 +383,7 @@ impl Store {
             Some(Ok(r)) => {
                 self.current.set(id.to_string());
                 self.report.set(r);
+                self.reset_history();
                 self.write_now();
                 self.view.set(View::Organisation);
             }
@@ -306,6 +406,7 @@ impl Store {
         });
         self.current.set(id);
         self.report.set(report);
+        self.reset_history();
         self.write_now();
         self.view.set(View::Organisation);
     }
