@@ -243,6 +243,17 @@ pub fn App() -> impl IntoView {
                     <button type="button" on:click=move |_| store.notice.set(None)>"Stäng"</button>
                 </div>
             })}
+            {move || match store.status.get() {
+                SaveStatus::Failed(why) => Some(view! {
+                    <div class="notice error save-failed" role="alert">
+                        <span>
+                            "Ändringarna kunde inte sparas i webbläsaren (" {why} "). Du kan arbeta vidare; Kassören försöker igen av sig själv. Ladda ner årsredovisningen som fil så att inget går förlorat."
+                        </span>
+                        <button type="button" on:click=save_json>"Ladda ner som fil"</button>
+                    </div>
+                }),
+                _ => None,
+            }}
             <Show when=move || is_example.get()>
                 <p class="example-banner">
                     "Det här är ett exempel. Ändra gärna i det, eller börja med "

@@ -171,7 +171,13 @@ fn write_raw(key: &str, value: &str) -> Result<(), String> {
             .ok()
             .and_then(|v| v.as_string())
             .unwrap_or_default();
-        if name.contains("Quota") || name.contains("QUOTA") {
+        let code = js_sys::Reflect::get(&e, &"code".into())
+            .ok()
+            .and_then(|v| v.as_f64())
+            .unwrap_or_default();
+        // Chromium and Safari: QuotaExceededError (code 22); Firefox: NS_ERROR_DOM_QUOTA_REACHED
+        // (code 1014).
+        if name.contains("Quota") || name.contains("QUOTA") || code == 22.0 || code == 1014.0 {
             "webbläsarens lagringsutrymme är fullt".to_string()
         } else {
             "webbläsaren tillåter inte lagring".to_string()
@@ -179,10 +185,48 @@ fn write_raw(key: &str, value: &str) -> Result<(), String> {
     })
 }
 
+/// Every key in local storage.
+fn storage_keys() -> Vec<String> {
+    let storage = LocalStorage::raw();
+    let n = storage.length().unwrap_or(0);
+    (0..n)
+        .filter_map(|i| storage.key(i).ok().flatten())
+        .collect()
+}
+
+/// The list of kept reports. If the list itself is missing or unreadable, it is made again from
+/// the reports found in storage, so no report is ever lost from view.
 fn load_index() -> Vec<IndexEntry> {
-    read_raw(INDEX_KEY)
+    let mut index: Vec<IndexEntry> = read_raw(INDEX_KEY)
         .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default()
+        .unwrap_or_default();
+    for key in storage_keys() {
+        let Some(id) = key.strip_prefix(REPORT_PREFIX) else {
+            continue;
+        };
+        if index.iter().any(|e| e.id == id) {
+            continue;
+        }
+        let title = match read_raw(&key).map(|t| json::from_json(&t)) {
+            Some(Ok(r)) => default_title(&r),
+            _ => format!("Oläslig årsredovisning ({id})"),
+        };
+        index.push(IndexEntry {
+            id: id.to_string(),
+            title,
+            updated: 0.0,
+        });
+    }
+    index
+}
+
+/// How many bytes the reports take in local storage (UTF-16, as browsers count).
+pub fn storage_used() -> usize {
+    storage_keys()
+        .iter()
+        .filter(|k| k.starts_with("kassoren."))
+        .map(|k| 2 * (k.len() + read_raw(k).map_or(0, |v| v.encode_utf16().count())))
+        .sum()
 }
 
 impl Store {
@@ -217,7 +261,12 @@ impl Store {
         let first_visit = opened.is_none();
         let (id, report) = opened.unwrap_or_else(|| {
             let r = kassoren_engine::example::example_report();
-            let id = "exempel".to_string();
+            // Never write over something kept under the example's id (it may be unreadable).
+            let id = if read_raw(&report_key("exempel")).is_some() {
+                format!("exempel-{}", now() as u64)
+            } else {
+                "exempel".to_string()
+            };
             if !index.iter().any(|e| e.id == id) {
                 index.push(IndexEntry {
                     id: id.clone(),
@@ -356,10 +405,43 @@ impl Store {
             self.write_index()?;
             write_raw(CURRENT_KEY, &id)
         });
-        self.status.set(match result {
-            Ok(()) => SaveStatus::Saved,
-            Err(e) => SaveStatus::Failed(e),
-        });
+        let was_failing = matches!(self.status.get_untracked(), SaveStatus::Failed(_));
+        match result {
+            Ok(()) => self.status.set(SaveStatus::Saved),
+            Err(e) => {
+                self.status.set(SaveStatus::Failed(e));
+                if !was_failing {
+                    self.retry_later();
+                }
+            }
+        }
+    }
+
+    /// While saving fails, tries again every few seconds, so saving resumes by itself once there
+    /// is room again. Editing goes on in memory meanwhile.
+    fn retry_later(&self) {
+        let store = *self;
+        set_timeout(
+            move || {
+                if matches!(store.status.get_untracked(), SaveStatus::Failed(_)) {
+                    store.write_now();
+                    if matches!(store.status.get_untracked(), SaveStatus::Failed(_)) {
+                        store.retry_later();
+                    }
+                }
+            },
+            Duration::from_secs(3),
+        );
+    }
+
+    /// The stored text of a report, readable or not.
+    pub fn raw(&self, id: &str) -> Option<String> {
+        read_raw(&report_key(id))
+    }
+
+    /// Whether a kept report can be opened.
+    pub fn readable(&self, id: &str) -> bool {
+        self.raw(id).is_some_and(|t| json::from_json(&t).is_ok())
     }
 
     fn write_index(&self) -> Result<(), String> {

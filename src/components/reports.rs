@@ -15,6 +15,12 @@ pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
         <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="reports-title">
             <h2 id="reports-title">"Mina årsredovisningar"</h2>
             <p class="hint">"Sparas bara i den här webbläsaren. Använd \"Spara som fil\" för att dela eller säkerhetskopiera."</p>
+            <p class="hint" data-testid="storage-used">
+                {format!(
+                    "Årsredovisningarna använder {} kB av webbläsarens lagring (oftast högst omkring 5 000 kB).",
+                    crate::store::storage_used().div_ceil(1024)
+                )}
+            </p>
             <ul class="report-list">
                 <For each=move || store.index.get() key=|e| (e.id.clone(), e.title.clone()) let:entry>
                     {
@@ -39,10 +45,24 @@ pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
                                     value=title.clone()
                                     on:change=move |ev| store.rename(&ren, &event_target_value(&ev))
                                 />
-                                <button type="button" on:click=move |_| {
-                                    store.open(&open);
-                                    on_close.run(());
-                                } disabled=current>"Öppna"</button>
+                                {if store.readable(&id) {
+                                    view! {
+                                        <button type="button" on:click=move |_| {
+                                            store.open(&open);
+                                            on_close.run(());
+                                        } disabled=current.clone()>"Öppna"</button>
+                                    }.into_any()
+                                } else {
+                                    let raw_id = id.clone();
+                                    view! {
+                                        <span class="unreadable">"Kan inte läsas"</span>
+                                        <button type="button" on:click=move |_| {
+                                            if let Some(text) = store.raw(&raw_id) {
+                                                let _ = crate::files::download(&format!("olaslig-{raw_id}.json"), "application/json", &text);
+                                            }
+                                        }>"Ladda ner råtexten"</button>
+                                    }.into_any()
+                                }}
                                 <button type="button" on:click=move |_| store.duplicate(&dup)>"Kopiera"</button>
                                 <Show
                                     when=asking
