@@ -12,7 +12,7 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use rust_decimal::Decimal;
 
-use crate::compute::{compute, Computed, EquityRowKind, EquityYear};
+use crate::compute::{compute, Computed, EquityYear};
 use crate::model::*;
 use crate::money::{format_integer, format_percent};
 
@@ -482,7 +482,7 @@ fn equity_changes(ctx: &Ctx, entry: &Entry, year: &EquityYear) -> Markup {
                 }
                 tbody {
                     @for row in &year.rows {
-                        tr class=(equity_row_class(row.kind)) {
+                        tr class=(row.kind.class()) {
                             td.label { (row.label) }
                             @for a in &row.amounts { td.amount { (fmt(*a)) } }
                             td.amount { (fmt(row.total)) }
@@ -491,16 +491,6 @@ fn equity_changes(ctx: &Ctx, entry: &Entry, year: &EquityYear) -> Markup {
                 }
             }
         }
-    }
-}
-
-fn equity_row_class(kind: EquityRowKind) -> &'static str {
-    match kind {
-        EquityRowKind::Opening => "opening",
-        EquityRowKind::Disposition => "disposition",
-        EquityRowKind::Movement => "movement",
-        EquityRowKind::YearResult => "year-result",
-        EquityRowKind::Closing => "closing",
     }
 }
 

@@ -2,23 +2,14 @@
 
 mod common;
 
-use common::{kassoren, tmp};
+use common::{kassoren, stderr, stdout, tmp};
 use std::path::Path;
-use std::process::Output;
 
 fn example() -> String {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("../examples/ideell-forening.json")
         .to_string_lossy()
         .into()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into()
 }
 
 #[test]

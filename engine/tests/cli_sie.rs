@@ -4,9 +4,8 @@
 
 mod common;
 
-use common::{kassoren, tmp};
+use common::{kassoren, stderr, stdout, tmp};
 use std::path::Path;
-use std::process::Output;
 
 use kassoren_engine::json;
 use kassoren_engine::model::*;
@@ -18,14 +17,6 @@ fn sample(name: &str) -> String {
         .join(name)
         .to_string_lossy()
         .into()
-}
-
-fn stdout(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into()
-}
-
-fn stderr(o: &Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into()
 }
 
 fn read(path: &Path) -> Report {

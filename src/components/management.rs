@@ -1,7 +1,7 @@
 //! The förvaltningsberättelse: its text sections, the computed flerårsöversikt and equity
 //! changes (with the movements the treasurer enters), and the resultatdisposition.
 
-use kassoren_engine::compute::{equity_columns, EquityRowKind};
+use kassoren_engine::compute::equity_columns;
 use kassoren_engine::edit;
 use kassoren_engine::model::{Part, Report};
 use kassoren_engine::money::{format_for_input, format_percent};
@@ -80,16 +80,6 @@ fn Overview() -> impl IntoView {
     }
 }
 
-fn row_class(kind: EquityRowKind) -> &'static str {
-    match kind {
-        EquityRowKind::Opening => "opening",
-        EquityRowKind::Disposition => "disposition",
-        EquityRowKind::Movement => "movement",
-        EquityRowKind::YearResult => "year-result",
-        EquityRowKind::Closing => "closing",
-    }
-}
-
 fn equity_lines(r: &Report) -> Vec<(String, String)> {
     equity_columns(r)
         .iter()
@@ -140,7 +130,7 @@ fn EquityEditor() -> impl IntoView {
                                         .iter()
                                         .map(|row| {
                                             view! {
-                                                <tr class=row_class(row.kind)>
+                                                <tr class=row.kind.class()>
                                                     <th scope="row">{row.label.clone()}</th>
                                                     {row.amounts.iter().map(|a| view! { <td class="num">{format_for_input(*a)}</td> }).collect_view()}
                                                     <td class="num">{format_for_input(row.total)}</td>

@@ -20,6 +20,19 @@ pub enum EquityRowKind {
     Closing,
 }
 
+impl EquityRowKind {
+    /// A stable name for the kind, used as a class in the printed table and the editor.
+    pub fn class(self) -> &'static str {
+        match self {
+            EquityRowKind::Opening => "opening",
+            EquityRowKind::Disposition => "disposition",
+            EquityRowKind::Movement => "movement",
+            EquityRowKind::YearResult => "year-result",
+            EquityRowKind::Closing => "closing",
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct EquityRow {
     pub kind: EquityRowKind,
