@@ -150,7 +150,7 @@ struct Header {
 
 /// Reads a report of the current version straight from the text, naming the field of any
 /// error.
-fn read_report(text: &str) -> Result<Report, ImportError> {
+pub(crate) fn read_report(text: &str) -> Result<Report, ImportError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let report: Report =
         serde_path_to_error::deserialize(&mut de).map_err(|e| ImportError::Invalid {
@@ -202,7 +202,11 @@ pub type Migration = fn(&mut Value) -> Result<(), String>;
 ///
 /// * 1 → 2: the report keeps the treasurer's account → line choices of the SIE import
 ///   (`account_map`); a version 1 file has none.
-pub const MIGRATIONS: &[Migration] = &[v1_add_account_map];
+/// * 2 → 3: board review (see [`crate::review`]): the `lineage` that recognises copies of one
+///   report, `comments` and `reviews`. A version 2 file gets a document id derived from its
+///   organisation and fiscal year (`v2-` and a hash, the same for every copy of the file),
+///   revision 0, and no comments or reviews.
+pub const MIGRATIONS: &[Migration] = &[v1_add_account_map, v2_add_review];
 
 /// Version 1 → 2: adds the empty `account_map`.
 fn v1_add_account_map(value: &mut Value) -> Result<(), String> {
@@ -213,6 +217,46 @@ fn v1_add_account_map(value: &mut Value) -> Result<(), String> {
         return Err("fältet \"account_map\" finns redan i en fil av version 1".into());
     }
     object.insert("account_map".into(), Value::Object(serde_json::Map::new()));
+    Ok(())
+}
+
+/// Version 2 → 3: adds `lineage` (a derived document id, revision 0) and empty `comments` and
+/// `reviews`.
+fn v2_add_review(value: &mut Value) -> Result<(), String> {
+    let text = |pointer: &str| {
+        value
+            .pointer(pointer)
+            .and_then(Value::as_str)
+            .unwrap_or_default()
+            .to_string()
+    };
+    let document_id = crate::review::lineage::derived_document_id(
+        "v2",
+        &text("/organisation/org_nr"),
+        &text("/organisation/name"),
+        &text("/years/0/start"),
+        &text("/years/0/end"),
+    );
+    let Some(object) = value.as_object_mut() else {
+        return Err("filen är inget JSON-objekt".into());
+    };
+    for field in ["lineage", "comments", "reviews"] {
+        if object.contains_key(field) {
+            return Err(format!(
+                "fältet \"{field}\" finns redan i en fil av version 2"
+            ));
+        }
+    }
+    let lineage = Lineage {
+        document_id,
+        ..Lineage::default()
+    };
+    object.insert(
+        "lineage".into(),
+        serde_json::to_value(lineage).expect("a lineage always serialises"),
+    );
+    object.insert("comments".into(), Value::Array(Vec::new()));
+    object.insert("reviews".into(), Value::Array(Vec::new()));
     Ok(())
 }
 
@@ -393,6 +437,45 @@ pub fn validate(report: &Report) -> Result<(), ImportError> {
                     format!("raden \"{tie}\" finns inte"),
                 ));
             }
+        }
+    }
+    validate_review(report)
+}
+
+/// Comments and reviews: unique ids, and a reply answers a comment of the report.
+fn validate_review(report: &Report) -> Result<(), ImportError> {
+    let mut comments = HashSet::new();
+    for c in &report.comments {
+        if c.id.is_empty() || c.id.len() > 100 {
+            return Err(invalid(
+                "comments",
+                "ett id är tomt eller längre än 100 tecken",
+            ));
+        }
+        if !comments.insert(c.id.as_str()) {
+            return Err(invalid(
+                "comments",
+                format!("kommentaren \"{}\" finns mer än en gång", c.id),
+            ));
+        }
+    }
+    for c in &report.comments {
+        if let Some(to) = &c.reply_to {
+            if to == &c.id || !comments.contains(to.as_str()) {
+                return Err(invalid(
+                    format!("comments → {}", c.id),
+                    format!("svarar på kommentaren \"{to}\" som inte finns"),
+                ));
+            }
+        }
+    }
+    let mut reviews = HashSet::new();
+    for r in &report.reviews {
+        if !reviews.insert(r.id.as_str()) {
+            return Err(invalid(
+                "reviews",
+                format!("granskningen \"{}\" finns mer än en gång", r.id),
+            ));
         }
     }
     Ok(())

@@ -3,7 +3,8 @@
 //! The report engine of Kassören: an årsredovisning as exact data ([`model::Report`]),
 //! recomputed and checked ([`compute::compute`]), stored as JSON ([`json`]) and rendered as a
 //! printable, self-contained HTML document ([`render::render_html`]). [`sie`] imports the year's
-//! figures from the bookkeeping (a SIE file).
+//! figures from the bookkeeping (a SIE file). [`review`] compares and merges the board's copies
+//! of a report.
 //!
 //! The crate has no web dependency; it compiles natively and to `wasm32-unknown-unknown`.
 
@@ -18,6 +19,7 @@ pub mod money;
 pub mod orgnr;
 pub mod placeholders;
 pub mod render;
+pub mod review;
 pub mod sample;
 pub mod sie;
 pub mod template;

@@ -13,7 +13,7 @@ use crate::money::{Money, Unit};
 /// The `format` value that marks a Kassören report file.
 pub const FORMAT_NAME: &str = "kassoren-arsredovisning";
 /// The current version of the file format. Older files are migrated (see [`crate::json`]).
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 3;
 /// The most years a report keeps: the fiscal year and four earlier years.
 pub const MAX_YEARS: usize = 5;
 
@@ -25,6 +25,10 @@ pub type Id = String;
 pub struct Report {
     pub format: String,
     pub version: u32,
+    /// Which document this copy is and which revision (see [`crate::review::lineage`]). Added in
+    /// file format 3.
+    #[serde(default)]
+    pub lineage: Lineage,
     pub organisation: Organisation,
     /// `years[0]` is the fiscal year, `years[1]` the comparison year, and so on (at most five).
     pub years: Vec<FiscalYear>,
@@ -41,6 +45,95 @@ pub struct Report {
     /// (see [`crate::sie`]). Kept in the report so next year's import reuses them. Added in file
     /// format 2.
     pub account_map: BTreeMap<u32, Id>,
+    /// The board's comments on the draft: never printed. Added in file format 3.
+    #[serde(default)]
+    pub comments: Vec<Comment>,
+    /// "Jag har granskat": who reviewed which revision. Added in file format 3.
+    #[serde(default)]
+    pub reviews: Vec<Review>,
+}
+
+/// Where a copy of a report comes from, so copies of the same report are recognised as such
+/// and a different report is never merged by mistake (see [`crate::review`]).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Lineage {
+    /// The same in every copy of one report; made once, when the report is created.
+    pub document_id: String,
+    /// Counts the saved versions of this copy (see [`crate::review::lineage::next_revision`]).
+    pub revision: u64,
+    /// The revision this copy started from when someone else's file was opened.
+    pub derived_from: Option<u64>,
+    /// Who last saved or exported this copy.
+    pub author: Option<String>,
+}
+
+impl Lineage {
+    /// The lineage of a new report: a document id derived from the organisation and the fiscal
+    /// year, revision 0. The editor may replace the id with a random one
+    /// ([`crate::review::lineage::start`]).
+    pub fn derived(org_nr: &str, name: &str, year: &FiscalYear) -> Lineage {
+        Lineage {
+            document_id: crate::review::lineage::derived_document_id(
+                "ny",
+                org_nr,
+                name,
+                &year.start.to_string(),
+                &year.end.to_string(),
+            ),
+            ..Lineage::default()
+        }
+    }
+}
+
+/// A board member's comment on the draft, or a reply to one. Comments travel in the file and
+/// are never printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Comment {
+    /// Unique across every copy of the report (made from random bits the editor supplies).
+    pub id: Id,
+    pub author: String,
+    /// When it was written: an ISO 8601 date-time from the editor's clock.
+    pub created: String,
+    pub target: CommentTarget,
+    pub text: String,
+    /// The comment this one answers.
+    pub reply_to: Option<Id>,
+    pub resolved: bool,
+}
+
+/// What a comment is about.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum CommentTarget {
+    /// The report as a whole.
+    #[default]
+    Report,
+    /// A narrative section.
+    Section { section: Id },
+    /// A statement line.
+    Line { line: Id },
+    /// A note.
+    Note { note: Id },
+    /// A problem found by the checks: its code and where it is (see
+    /// [`crate::review::comments::check_target`]).
+    Check { code: String, location: String },
+}
+
+/// "Jag har granskat": a board member has read a revision of the report.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Review {
+    pub id: Id,
+    pub reviewer: String,
+    /// The revision that was reviewed.
+    pub revision: u64,
+    /// When: an ISO 8601 date-time from the editor's clock.
+    pub at: String,
+    /// A fingerprint of the report's content when it was reviewed, to tell whether it has
+    /// changed since (see [`crate::review::comments::content_fingerprint`]).
+    pub content: String,
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]

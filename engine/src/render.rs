@@ -107,10 +107,11 @@ impl Ctx<'_> {
             .unwrap_or_default()
     }
 
-    /// Markdown with its `{{placeholders}}` filled in, as sanitised HTML.
-    fn markdown(&self, text: &str) -> Markup {
+    /// Markdown with its `{{placeholders}}` filled in, as sanitised HTML under a heading of
+    /// level `parent`.
+    fn markdown(&self, text: &str, parent: u8) -> Markup {
         let text = crate::placeholders::substitute(self.report, self.computed, text);
-        PreEscaped(crate::markdown::to_html(&text))
+        PreEscaped(crate::markdown::to_html_below(&text, parent))
     }
 
     /// An amount with its unit: "12 500 kr", "13 tkr".
@@ -352,7 +353,7 @@ fn narrative_section(ctx: &Ctx, entry: &Entry, class: &str) -> Markup {
     html! {
         section class=(format!("{class} level-{}", entry.depth.min(3))) id=(entry.anchor) {
             (heading(entry))
-            div.md { (ctx.markdown(&section.body)) }
+            div.md { (ctx.markdown(&section.body, entry.depth.clamp(1, 3) + 1)) }
         }
     }
 }
@@ -523,7 +524,7 @@ fn appropriation(ctx: &Ctx, entry: &Entry) -> Markup {
                 }
             }
             @if !ctx.report.appropriation.comment.trim().is_empty() {
-                div.md.appropriation-comment { (ctx.markdown(&ctx.report.appropriation.comment)) }
+                div.md.appropriation-comment { (ctx.markdown(&ctx.report.appropriation.comment, 3)) }
             }
         }
     }
@@ -647,7 +648,7 @@ fn note_part(ctx: &Ctx, note: &Note, number: usize) -> Markup {
         section.note id=(format!("note-{}", note.id)) {
             h3 { span.number { "Not " (number) } (note.title) }
             @if !note.text.trim().is_empty() {
-                div.md { (ctx.markdown(&note.text)) }
+                div.md { (ctx.markdown(&note.text, 3)) }
             }
             @if let Some(table) = &note.table {
                 (note_table(ctx, note, table))
@@ -863,6 +864,7 @@ mod tests {
         Report {
             format: FORMAT_NAME.into(),
             version: FORMAT_VERSION,
+            lineage: Lineage::default(),
             organisation: Organisation {
                 name: "Föreningen </title><script>alert(1)</script>".into(),
                 org_nr: "2021005489".into(),
@@ -1104,6 +1106,8 @@ mod tests {
                 auditor_report_date: Date::new(2026, 3, 20),
             },
             account_map: Default::default(),
+            comments: Vec::new(),
+            reviews: Vec::new(),
         }
     }
 
@@ -1339,6 +1343,7 @@ mod tests {
         let report = Report {
             format: FORMAT_NAME.into(),
             version: FORMAT_VERSION,
+            lineage: Lineage::default(),
             organisation: Organisation {
                 name: String::new(),
                 org_nr: String::new(),
@@ -1358,6 +1363,8 @@ mod tests {
             notes: Vec::new(),
             signatures: Signatures::default(),
             account_map: Default::default(),
+            comments: Vec::new(),
+            reviews: Vec::new(),
         };
         let html = render_html(&report);
         assert!(html.contains("<title>Årsredovisning</title>"));

@@ -239,6 +239,7 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
     Report {
         format: FORMAT_NAME.to_string(),
         version: FORMAT_VERSION,
+        lineage: Lineage::derived(org_nr, name, &year),
         organisation: Organisation {
             name: name.to_string(),
             org_nr: org_nr.to_string(),
@@ -305,6 +306,8 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
             ..Signatures::default()
         },
         account_map: std::collections::BTreeMap::new(),
+        comments: Vec::new(),
+        reviews: Vec::new(),
     }
 }
 

@@ -5,13 +5,19 @@
 //! kassoren check [--json] report.json
 //! kassoren render report.json -o report.html
 //! kassoren import-sie bokforing.se [--form FORM] [--into report.json] [--move KONTO=RAD]… [--overwrite] [--mapping] -o report.json
+//! kassoren diff a.json b.json
+//! kassoren merge base.json mine.json theirs.json [--keep-mine] -o merged.json
 //! ```
+//!
+//! `merge` lists each conflict on stderr and exits 1 when there are any; it then writes nothing,
+//! unless `--keep-mine` asks for the merge with my version wherever the two copies conflict.
 
 use std::path::PathBuf;
 use std::process::ExitCode;
 
 use kassoren_engine::date::Date;
 use kassoren_engine::model::{FiscalYear, LegalForm, Report};
+use kassoren_engine::review::{self, lineage};
 use kassoren_engine::sie::{self, ImportOptions, Level, Placement};
 use kassoren_engine::{compute, json, render_html, template, Severity};
 
@@ -22,6 +28,8 @@ Användning:
   kassoren render FIL.json -o FIL.html
   kassoren sample [--large | --sie] -o FIL   (exempelrapporten, en stor genererad rapport, eller en 50 MB SIE-fil)
   kassoren import-sie FIL.se [--form FORM] [--into FIL.json] [--move KONTO=RAD]… [--overwrite] [--mapping] -o FIL.json
+  kassoren diff A.json B.json
+  kassoren merge BAS.json MIN.json DERAS.json [--keep-mine] -o FIL.json
 
 FORM: ideell-forening, ekonomisk-forening, bostadsrattsforening, samfallighetsforening, stiftelse, aktiebolag
 
@@ -34,7 +42,15 @@ in i rapporten --into. Formen som används skrivs ut. Belopp som skrivits in fö
 organisationsnummer och räkenskapsår skrivs bara över med --overwrite (annars listas de). --move
 flyttar ett konto till en annan rad (valet sparas i rapporten); --mapping skriver ut kopplingen
 konto → rad. Avslutar med 0, med 1 när filen själv inte går jämnt ut (rapporten skrivs ändå) och
-med 2 när filen inte kan läsas.";
+med 2 när filen inte kan läsas.
+
+diff skriver ut skillnaderna mellan två versioner av samma årsredovisning, en per rad.
+
+merge för in ändringarna i DERAS.json sedan BAS.json (versionen de utgick från) i MIN.json och
+skriver resultatet. Där båda har ändrat samma sak listas konflikten och ingenting skrivs, utom med
+--keep-mine: då skrivs sammanslagningen med din version där ni ändrat samma sak. Avslutar med 0,
+med 1 när det finns konflikter och med 2 när filerna inte kan läsas eller är olika
+årsredovisningar.";
 
 /// A failure: the message (one line) and the exit status.
 struct Failure(String, u8);
@@ -60,6 +76,7 @@ struct Args {
     moves: Vec<String>,
     overwrite: bool,
     mapping: bool,
+    keep_mine: bool,
 }
 
 fn parse_args(raw: &[String]) -> Result<Args, Failure> {
@@ -86,6 +103,7 @@ fn parse_args(raw: &[String]) -> Result<Args, Failure> {
             "--move" => a.moves.push(value(arg)?),
             "--overwrite" => a.overwrite = true,
             "--mapping" => a.mapping = true,
+            "--keep-mine" => a.keep_mine = true,
             s if s.starts_with('-') && s.len() > 1 => return fail(format!("okänd flagga {s}")),
             s => a.positional.push(s.to_string()),
         }
@@ -172,14 +190,24 @@ fn cmd_new(a: &Args) -> Result<u8, Failure> {
         .as_ref()
         .map_or_else(|| fail("ange utfil med -o"), Ok)?;
     let year = fiscal_year(a)?;
-    let report = template::new_report(
+    let mut report = template::new_report(
         form,
         a.name.as_deref().unwrap_or(""),
         a.org_nr.as_deref().unwrap_or(""),
         year,
     );
+    lineage::start(&mut report, clock_seed());
     write_file(out, &json::to_json(&report))?;
     Ok(0)
+}
+
+/// Bits for a new document id: the clock's nanoseconds and the process id.
+fn clock_seed() -> u64 {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos() as u64)
+        .unwrap_or(0);
+    nanos ^ (u64::from(std::process::id()) << 32)
 }
 
 fn cmd_check(a: &Args) -> Result<u8, Failure> {
@@ -378,6 +406,75 @@ fn cmd_import_sie(a: &Args) -> Result<u8, Failure> {
     ))
 }
 
+fn cmd_diff(a: &Args) -> Result<u8, Failure> {
+    let [_, old, new] = a.positional.as_slice() else {
+        return fail("ange två filer: kassoren diff A.json B.json");
+    };
+    let (old_report, new_report) = (read_report(old)?, read_report(new)?);
+    lineage::same_document(&old_report, &new_report)
+        .or_else(|e| fail(format!("{old} och {new}: {e}")))?;
+    let changes = review::diff(&old_report, &new_report);
+    if changes.is_empty() {
+        println!("Inga skillnader.");
+    }
+    for c in &changes {
+        println!("{}", c.describe());
+    }
+    Ok(0)
+}
+
+fn cmd_merge(a: &Args) -> Result<u8, Failure> {
+    let [_, base, mine, theirs] = a.positional.as_slice() else {
+        return fail("ange tre filer: kassoren merge BAS.json MIN.json DERAS.json -o FIL.json");
+    };
+    let out = a
+        .output
+        .as_ref()
+        .map_or_else(|| fail("ange utfil med -o"), Ok)?;
+    let (base_report, mine_report, theirs_report) =
+        (read_report(base)?, read_report(mine)?, read_report(theirs)?);
+    let merged = review::merge(&base_report, &mine_report, &theirs_report)
+        .or_else(|e| fail(format!("{base}, {mine} och {theirs}: {e}")))?;
+    for c in &merged.changes {
+        println!("{}", c.describe());
+    }
+    for c in &merged.conflicts {
+        eprintln!("Konflikt: {}", c.describe());
+    }
+    if merged.conflicts.is_empty() || a.keep_mine {
+        write_file(out, &json::to_json(&merged.report))?;
+    }
+    let conflicts = count(merged.conflicts.len(), "konflikt", "konflikter");
+    match (merged.conflicts.is_empty(), a.keep_mine) {
+        (true, _) => {
+            println!(
+                "Sparat i {}: {} från {theirs}.",
+                out.display(),
+                count(merged.changes.len(), "ändring", "ändringar")
+            );
+            Ok(0)
+        }
+        (false, true) => {
+            eprintln!(
+                "kassoren: {conflicts}; din version behölls där ni ändrat samma sak ({}).",
+                out.display()
+            );
+            Ok(1)
+        }
+        (false, false) => {
+            eprintln!(
+                "kassoren: {conflicts}; ingen fil skrevs (med --keep-mine skrivs sammanslagningen med din version där ni ändrat samma sak)."
+            );
+            Ok(1)
+        }
+    }
+}
+
+/// "1 konflikt", "2 konflikter".
+fn count(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 fn run(raw: &[String]) -> Result<u8, Failure> {
     let a = parse_args(raw)?;
     match a.positional.first().map(String::as_str) {
@@ -386,12 +483,14 @@ fn run(raw: &[String]) -> Result<u8, Failure> {
         Some("render") => cmd_render(&a),
         Some("sample") => cmd_sample(&a),
         Some("import-sie") => cmd_import_sie(&a),
+        Some("diff") => cmd_diff(&a),
+        Some("merge") => cmd_merge(&a),
         Some("help") | None => {
             println!("{USAGE}");
             Ok(0)
         }
         Some(other) => fail(format!(
-            "okänt kommando \"{other}\" (new, check, render, sample eller import-sie)"
+            "okänt kommando \"{other}\" (new, check, render, sample, import-sie, diff eller merge)"
         )),
     }
 }
