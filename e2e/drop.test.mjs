@@ -9,12 +9,14 @@ import { eventually, formatAmount } from './kassoren.mjs';
 const env = useApp();
 
 /**
- * The example as this build of the app stores it (its own file format), with another name and
- * one amount changed.
+ * The example as this build of the app stores it (its own file format), as another report:
+ * another document id and name, one amount changed.
  */
 async function droppedReport(app) {
   const r = await app.storedReport('exempel');
   r.organisation.name = 'Släppföreningen Ö';
+  // Another report, not a copy of this one (a copy would be offered for comparison instead).
+  r.lineage.document_id = 'd-00000000000051a0';
   r.settings.example = false;
   const find = (lines) => {
     for (const l of lines) {

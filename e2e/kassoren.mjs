@@ -69,6 +69,25 @@ function escapeRegExp(s) {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+/**
+ * Every page of the context reports Content-Security-Policy violations to the console (turned
+ * into page errors by Kassoren), and any request that leaves the app's origin is a page error:
+ * the app sends nothing anywhere.
+ */
+export function guardContext(context, baseURL, errors) {
+  const origin = new URL(baseURL).origin;
+  context.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      console.error(`securitypolicyviolation: ${e.violatedDirective} blocked ${e.blockedURI}`);
+    });
+  });
+  context.on('request', (request) => {
+    const url = new URL(request.url());
+    if (url.protocol === 'data:' || url.origin === origin) return;
+    errors.push(new Error(`en begäran lämnade appens ursprung: ${request.method()} ${request.url()}`));
+  });
+}
+
 export class Kassoren {
   /**
    * @param {import('playwright-core').Page} page
@@ -86,6 +105,11 @@ export class Kassoren {
     page.on('pageerror', (e) => this.pageErrors.push(e));
     page.on('console', (m) => {
       if (m.type() !== 'error') return;
+      // A Content-Security-Policy violation fails the test (see guardPage).
+      if (/Content Security Policy|securitypolicyviolation/.test(m.text())) {
+        this.pageErrors.push(new Error(`CSP: ${m.text()}`));
+        return;
+      }
       // The app has no icon; Chromium's own request for /favicon.ico is not the app's doing.
       if (/\/favicon\.ico(\?|$)/.test(m.location()?.url ?? '')) return;
       this.consoleErrors.push(`${m.text()} (${m.location()?.url ?? ''})`);
@@ -106,6 +130,7 @@ export class Kassoren {
     const page = await context.newPage();
     const app = new Kassoren(page, baseURL);
     app.context = context;
+    guardContext(context, baseURL, app.pageErrors);
     return app;
   }
 
@@ -140,6 +165,8 @@ export class Kassoren {
     await this.page.locator('header.toolbar .doc-title').waitFor({ state: 'visible', timeout: 20000 });
     await this.page.locator('[data-testid=check-counts]').waitFor({ timeout: 20000 });
     await this.page.locator('main#editor .editor-part').first().waitFor({ timeout: 20000 });
+    // The preview is rendered in a task of its own, right after the editor.
+    await this.page.locator('aside.preview .preview-body .report').waitFor({ state: 'attached', timeout: 20000 });
   }
 
   // ---- toolbar -----------------------------------------------------------------------------

@@ -10,6 +10,7 @@
 import http from 'node:http';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -23,6 +24,7 @@ const MIME = {
   '.css': 'text/css; charset=utf-8',
   '.wasm': 'application/wasm',
   '.json': 'application/json; charset=utf-8',
+  '.webmanifest': 'application/manifest+json; charset=utf-8',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
   '.ico': 'image/x-icon',
@@ -30,6 +32,8 @@ const MIME = {
   '.map': 'application/json; charset=utf-8',
   '.woff2': 'font/woff2',
 };
+
+const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt)$/i;
 
 export function mimeType(file) {
   return MIME[path.extname(file).toLowerCase()] ?? 'application/octet-stream';
@@ -48,9 +52,13 @@ export async function assertBuilt(dist = DIST) {
   }
 }
 
-export async function startServer({ dist = DIST, host = '127.0.0.1' } = {}) {
+/**
+ * `base` serves the app under a sub-path (e.g. "/kassoren/"); anything outside it is 404.
+ * `setDist(dir)` switches to another build at the same address (a new deployment).
+ */
+export async function startServer({ dist = DIST, host = '127.0.0.1', base = '/' } = {}) {
   await assertBuilt(dist);
-  const root = path.resolve(dist);
+  let root = path.resolve(dist);
   const server = http.createServer(async (req, res) => {
     try {
       if (req.method !== 'GET' && req.method !== 'HEAD') {
@@ -58,18 +66,27 @@ export async function startServer({ dist = DIST, host = '127.0.0.1' } = {}) {
         return;
       }
       let pathname = decodeURIComponent(new URL(req.url, 'http://localhost').pathname);
+      if (!pathname.startsWith(base)) {
+        res.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' }).end('404');
+        return;
+      }
+      pathname = '/' + pathname.slice(base.length);
       if (pathname.endsWith('/')) pathname += 'index.html';
       const file = path.resolve(root, '.' + pathname);
       if (file !== root && !file.startsWith(root + path.sep)) {
         res.writeHead(403).end();
         return;
       }
-      const body = await fs.readFile(file);
-      res.writeHead(200, {
-        'Content-Type': mimeType(file),
-        'Content-Length': body.length,
-        'Cache-Control': 'no-store',
-      });
+      let body = await fs.readFile(file);
+      const headers = { 'Content-Type': mimeType(file), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
+      // Compressed as any static host does, so transfer sizes are real.
+      if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && COMPRESSIBLE.test(file)) {
+        body = zlib.gzipSync(body, { level: 9 });
+        headers['Content-Encoding'] = 'gzip';
+        headers.Vary = 'Accept-Encoding';
+      }
+      headers['Content-Length'] = body.length;
+      res.writeHead(200, headers);
       res.end(req.method === 'HEAD' ? undefined : body);
     } catch (e) {
       const status = e && (e.code === 'ENOENT' || e.code === 'EISDIR') ? 404 : 500;
@@ -88,7 +105,11 @@ export async function startServer({ dist = DIST, host = '127.0.0.1' } = {}) {
   const { port } = server.address();
   return {
     port,
-    url: `http://${host}:${port}/`,
+    url: `http://${host}:${port}${base}`,
+    async setDist(dir) {
+      await assertBuilt(dir);
+      root = path.resolve(dir);
+    },
     close: () =>
       new Promise((resolve) => {
         for (const s of sockets) s.destroy();

@@ -12,10 +12,11 @@ use crate::components::narrative::SectionList;
 use crate::components::notes::NotesEditor;
 use crate::components::organisation::{OrganisationEditor, SignaturesEditor};
 use crate::components::reports::{NewReport, ReportList};
+use crate::components::review::{same_document, CompareOffer, Offer, ReviewState, ReviewView};
 use crate::components::sie::{is_sie_name, open_sie, AccountsView, SieImportDialog, SieState};
 use crate::components::statement::StatementEditor;
 use crate::files;
-use crate::store::{autosave, SaveStatus, Store, View};
+use crate::store::{autosave, sync_tabs, SaveStatus, Store, View};
 
 #[derive(Clone, Copy, PartialEq)]
 enum Dialog {
@@ -36,12 +37,16 @@ pub fn App() -> impl IntoView {
     let store = Store::load();
     provide_context(store);
     autosave(store);
+    sync_tabs(store);
+    provide_context(crate::pwa::persist_storage(store));
     let dialog = RwSignal::new(Dialog::None);
     let pane = RwSignal::new(Pane::Editor);
     let file_input = NodeRef::<leptos::html::Input>::new();
     let sie_input = NodeRef::<leptos::html::Input>::new();
     let sie = SieState::new();
     provide_context(sie);
+    let review = ReviewState::new();
+    provide_context(review);
     let dragging = RwSignal::new(false);
 
     let open_file = move |file: web_sys::File| {
@@ -53,12 +58,21 @@ pub fn App() -> impl IntoView {
             {
                 Ok(bytes) if is_sie_name(&name) => open_sie(store, sie, &name, &bytes),
                 Ok(bytes) => match json::from_bytes(&bytes) {
-                    Ok(report) => {
-                        store.add(report, None);
-                        store.notify(format!(
-                            "\"{name}\" har öppnats som en ny årsredovisning i listan."
-                        ));
-                    }
+                    // A copy of a report kept here: offer to compare instead of a duplicate.
+                    Ok(report) => match same_document(store, &report) {
+                        Some((id, title)) => review.offer.set(Some(Offer {
+                            id,
+                            title,
+                            file: name,
+                            theirs: report,
+                        })),
+                        None => {
+                            store.add(report, None);
+                            store.notify(format!(
+                                "\"{name}\" har öppnats som en ny årsredovisning i listan."
+                            ));
+                        }
+                    },
                     Err(e) => store.fail(format!(
                         "\"{name}\" kunde inte öppnas. {e} Inget har ändrats."
                     )),
@@ -68,9 +82,17 @@ pub fn App() -> impl IntoView {
         });
     };
     let save_json = move |_| {
+        let (name, text) = crate::components::review::export(store);
+        if files::download(&name, "application/json", &text).is_err() {
+            store.fail("Filen kunde inte sparas.");
+        }
+    };
+    // When saving in the browser fails: the report as it is, not a new revision (which would
+    // be one more change to save).
+    let rescue_json = move |_| {
         let (name, text) = store
             .report
-            .with(|r| (r.file_name("json"), json::to_json(r)));
+            .with_untracked(|r| (r.file_name("json"), json::to_json(r)));
         if files::download(&name, "application/json", &text).is_err() {
             store.fail("Filen kunde inte sparas.");
         }
@@ -88,7 +110,7 @@ pub fn App() -> impl IntoView {
     };
     let next_year = move |_| {
         let next = store.report.with(edit::next_year);
-        store.add(next, None);
+        store.add_new(next, None);
         store.notify("Nästa års årsredovisning har skapats: årets belopp är nu jämförelseår, texterna finns kvar.");
     };
 
@@ -237,6 +259,7 @@ pub fn App() -> impl IntoView {
                 />
             </header>
             <section class="messages" aria-label="Meddelanden">
+            <crate::pwa::UpdateBanner />
             {move || store.notice.get().map(|n| view! {
                 <div class="notice" class:error=n.error role=if n.error { "alert" } else { "status" }>
                     <span>{n.text}</span>
@@ -249,7 +272,7 @@ pub fn App() -> impl IntoView {
                         <span>
                             "Ändringarna kunde inte sparas i webbläsaren (" {why} "). Du kan arbeta vidare; Kassören försöker igen av sig själv. Ladda ner årsredovisningen som fil så att inget går förlorat."
                         </span>
-                        <button type="button" on:click=save_json>"Ladda ner som fil"</button>
+                        <button type="button" on:click=rescue_json>"Ladda ner som fil"</button>
                     </div>
                 }),
                 _ => None,
@@ -290,6 +313,14 @@ pub fn App() -> impl IntoView {
                                         }
                                     >
                                         {v.label()}
+                                        {(v == &View::Review).then(|| view! {
+                                            <span class="counts" data-testid="open-comments">
+                                                {move || match store.report.with(crate::components::review::open_comments) {
+                                                    0 => String::new(),
+                                                    n => format!(" {n} öppna"),
+                                                }}
+                                            </span>
+                                        })}
                                         {is_checks.then(|| view! {
                                             <span class="counts" data-testid="check-counts">
                                                 {move || {
@@ -318,6 +349,7 @@ pub fn App() -> impl IntoView {
                         View::Signatures => view! { <SignaturesEditor /> }.into_any(),
                         View::Accounts => view! { <AccountsView /> }.into_any(),
                         View::Checks => view! { <ChecksPanel /> }.into_any(),
+                        View::Review => view! { <ReviewView /> }.into_any(),
                     }}
                 </main>
                 <aside class="preview" aria-label="Förhandsvisning av utskriften">
@@ -325,6 +357,9 @@ pub fn App() -> impl IntoView {
                     <div class="preview-body" inner_html=move || preview.get()></div>
                 </aside>
             </div>
+            {move || review.offer.get().map(|offer| view! {
+                <div class="backdrop"><CompareOffer offer=offer /></div>
+            })}
             {move || sie.pending.get().map(|file| view! {
                 <div class="backdrop"><SieImportDialog file=file /></div>
             })}
@@ -373,17 +408,25 @@ fn ChapterLinks() -> impl IntoView {
     }
 }
 
-/// The preview's HTML, rendered by the engine. The first render is immediate; after an edit it
-/// is rendered in the next animation frame — still before the frame is painted — so the edited
-/// cell and its totals update first and a burst of keystrokes renders once.
+/// The preview's HTML, rendered by the engine. The first render runs in a task of its own,
+/// after the editor is on screen, so the page is usable sooner; after an edit the preview is
+/// rendered in the next animation frame — still before the frame is painted — so the edited cell
+/// and its totals update first and a burst of keystrokes renders once.
 fn live_preview(store: Store) -> ReadSignal<String> {
     let render_now = move || {
         store
             .report
             .with(|r| store.computed.with(|c| render::preview_body(r, c)))
     };
-    let (html, set_html) = signal(render_now());
-    let scheduled = StoredValue::new(false);
+    let (html, set_html) = signal(String::new());
+    let scheduled = StoredValue::new(true);
+    set_timeout(
+        move || {
+            scheduled.set_value(false);
+            set_html.set(render_now());
+        },
+        std::time::Duration::ZERO,
+    );
     Effect::new(move |previous: Option<()>| {
         store.report.track();
         if previous.is_none() || scheduled.get_value() {

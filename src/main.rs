@@ -3,6 +3,8 @@
 mod app;
 mod components;
 mod files;
+mod pwa;
+mod snapshots;
 mod store;
 
 fn main() {

@@ -7,5 +7,6 @@ pub mod narrative;
 pub mod notes;
 pub mod organisation;
 pub mod reports;
+pub mod review;
 pub mod sie;
 pub mod statement;

@@ -2,15 +2,18 @@
 
 use kassoren_engine::date::Date;
 use kassoren_engine::model::{FiscalYear, LegalForm};
-use kassoren_engine::{orgnr, template};
+use kassoren_engine::{json, orgnr, template};
 use leptos::prelude::*;
 
+use crate::snapshots::{self, Snapshot};
 use crate::store::Store;
 
 #[component]
 pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
     let store = expect_context::<Store>();
+    let persistence = expect_context::<crate::pwa::Persistence>();
     let confirm = RwSignal::new(None::<String>);
+    let snapshots_changed = RwSignal::new(0u32);
     view! {
         <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="reports-title">
             <h2 id="reports-title">"Mina årsredovisningar"</h2>
@@ -20,6 +23,9 @@ pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
                     "Årsredovisningarna använder {} kB av webbläsarens lagring (oftast högst omkring 5 000 kB).",
                     crate::store::storage_used().div_ceil(1024)
                 )}
+            </p>
+            <p class="hint" data-testid="persistence">
+                {move || crate::pwa::persistence_text(persistence.0.get())}
             </p>
             <ul class="report-list">
                 <For each=move || store.index.get() key=|e| (e.id.clone(), e.title.clone()) let:entry>
@@ -75,10 +81,11 @@ pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
                                         let (del, title) = (del.clone(), title.clone());
                                         view! {
                                             <span class="confirm" role="alert">
-                                                {format!("Ta bort \"{title}\" för gott? ")}
+                                                {format!("Ta bort \"{title}\"? En kopia sparas under Tidigare versioner. ")}
                                                 <button type="button" class="danger" on:click=move |_| {
                                                     store.delete(&del);
                                                     confirm.set(None);
+                                                    snapshots_changed.update(|n| *n += 1);
                                                 }>"Ja, ta bort"</button>
                                                 <button type="button" on:click=move |_| confirm.set(None)>"Avbryt"</button>
                                             </span>
@@ -90,9 +97,72 @@ pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
                     }
                 </For>
             </ul>
+            {move || {
+                snapshots_changed.track();
+                view! { <EarlierVersions on_close=on_close /> }
+            }}
             <button type="button" class="close" on:click=move |_| on_close.run(())>"Stäng"</button>
         </div>
     }
+}
+
+/// "Tidigare versioner": every snapshot kept before a destructive step, newest first, deleted
+/// reports included. Restoring one adds it as a new report, so nothing is overwritten.
+#[component]
+fn EarlierVersions(on_close: Callback<()>) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let mut rows: Vec<(String, Snapshot)> = snapshots::ids()
+        .into_iter()
+        .flat_map(|id| {
+            snapshots::list(&id)
+                .into_iter()
+                .map(move |s| (id.clone(), s))
+        })
+        .collect();
+    rows.sort_by(|a, b| b.1.at.total_cmp(&a.1.at));
+    if rows.is_empty() {
+        return ().into_any();
+    }
+    let kept = store.index.get_untracked();
+    view! {
+        <h3 id="earlier-title">"Tidigare versioner"</h3>
+        <p class="hint">{format!(
+            "Kopior som sparats innan en årsredovisning togs bort, ersattes av en SIE-import eller ändrades samtidigt i en annan flik (de {} senaste per årsredovisning).",
+            snapshots::KEEP
+        )}</p>
+        <table class="snapshots" aria-labelledby="earlier-title">
+            <thead><tr><th scope="col">"Årsredovisning"</th><th scope="col">"När"</th><th scope="col">"Varför"</th><th scope="col"><span class="visually-hidden">"Åtgärd"</span></th></tr></thead>
+            <tbody>
+                {rows.into_iter().map(|(id, snap)| {
+                    let deleted = !kept.iter().any(|e| e.id == id);
+                    let title = snap.title.clone();
+                    let when = format_time(snap.at);
+                    let restore = move |_| match json::from_json(&snap.text) {
+                        Ok(report) => {
+                            store.add(report, Some(format!("{} (återställd {})", snap.title, format_time(snap.at))));
+                            store.notify("Den tidigare versionen har återställts som en ny årsredovisning i listan.");
+                            on_close.run(());
+                        }
+                        Err(e) => store.fail(format!("Versionen kunde inte läsas: {e}")),
+                    };
+                    view! {
+                        <tr>
+                            <td>{title}{deleted.then_some(" (borttagen)")}</td>
+                            <td>{when}</td>
+                            <td>{snap.reason.clone()}</td>
+                            <td><button type="button" on:click=restore>"Återställ"</button></td>
+                        </tr>
+                    }
+                }).collect_view()}
+            </tbody>
+        </table>
+    }
+    .into_any()
+}
+
+/// "2026-11-27 17:05" for milliseconds since 1970.
+fn format_time(at: f64) -> String {
+    crate::components::review::short_time(&js_sys::Date::new(&at.into()))
 }
 
 /// Asks for the organisation's name, org.nr, legal form and fiscal year, and starts a report
@@ -131,7 +201,7 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
             &nr,
             FiscalYear { start: s, end: e },
         );
-        store.add(report, None);
+        store.add_new(report, None);
         store.notify("En ny årsredovisning har skapats från mallen.");
         on_close.run(());
     };

@@ -111,8 +111,14 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
         move |_| {
             let import: Import = result.get_untracked();
             match target.get_untracked() {
-                Target::New => store.add(import.report, None),
-                Target::Current => store.edit(|r| *r = import.report),
+                Target::New => store.add_new(import.report, None),
+                Target::Current => {
+                    if let Err(e) = store.keep_snapshot("Före SIE-import") {
+                        store.fail(format!("Importen gjordes inte: ingen säkerhetskopia av årsredovisningen kunde sparas ({e}). Spara den som fil först."));
+                        return;
+                    }
+                    store.edit(|r| *r = import.report);
+                }
             }
             state.imported.set(Some(file.clone()));
             state.pending.set(None);

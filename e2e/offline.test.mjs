@@ -1,0 +1,192 @@
+// Offline use, updates and hosting under a sub-path. Each test starts its own server, so it can
+// stop it ("the network is gone"), switch it to another build (a new deployment), or serve the
+// app under /kassoren/.
+
+import { test, before, after, afterEach } from 'node:test';
+import assert from 'node:assert/strict';
+import fs from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+import { startServer, DIST } from './server.mjs';
+import { Kassoren, eventually, launchBrowser } from './kassoren.mjs';
+import { postBuild } from '../tools/postbuild.mjs';
+
+const SAMPLES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'sie-samples');
+let browser;
+const cleanup = [];
+
+before(async () => {
+  browser = await launchBrowser();
+});
+after(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  const errors = [];
+  for (const item of cleanup.splice(0).reverse()) {
+    if (item.pageErrors) errors.push(...item.pageErrors.map((e) => String(e.stack || e)));
+    await item.close().catch(() => {});
+  }
+  if (errors.length) throw new Error(`oväntade fel i sidan:\n${errors.join('\n')}`);
+});
+
+async function serve(options) {
+  const server = await startServer(options);
+  cleanup.push(server);
+  return server;
+}
+
+async function openApp(server) {
+  const app = await Kassoren.fresh(browser, server.url);
+  cleanup.push(app);
+  await app.goto();
+  // The service worker has cached the whole build once it controls the page.
+  await app.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  return app;
+}
+
+/** Stops the server and takes the browser offline: nothing can come from the network. */
+async function goOffline(app, server) {
+  await server.close();
+  await app.context.setOffline(true);
+}
+
+/** A copy of the release build, optionally changed, as a new deployment would be. */
+async function copyBuild(name, change) {
+  const dir = await fs.mkdtemp(path.join(os.tmpdir(), `kassoren-${name}-`));
+  await fs.cp(DIST, dir, { recursive: true });
+  if (change) {
+    await change(dir);
+    await postBuild(dir); // a new precache list and cache name, as Trunk's hook gives a real build
+  }
+  cleanup.push({ close: () => fs.rm(dir, { recursive: true, force: true }) });
+  return dir;
+}
+
+test('after one online visit the app opens offline with the stored report, and edits are kept', async () => {
+  const server = await serve();
+  const app = await openApp(server);
+  await app.openPart('Resultaträkning');
+  await app.typeAmount('verksamhetskostnader', 0, '-600 002');
+  await app.waitSaved();
+
+  await goOffline(app, server);
+  await app.reload();
+  await app.openPart('Resultaträkning');
+  assert.equal(await app.cellValue('verksamhetskostnader', 0), '\u2212600\u00a0002');
+  await app.typeAmount('verksamhetskostnader', 0, '-600 003');
+  await app.waitSaved();
+  await app.reload();
+  await app.openPart('Resultaträkning');
+  assert.equal(await app.cellValue('verksamhetskostnader', 0), '\u2212600\u00a0003');
+  app.assertClean();
+});
+
+test('offline: importing an SIE file and downloading JSON and HTML all work', async () => {
+  const server = await serve();
+  const app = await openApp(server);
+  await goOffline(app, server);
+  await app.reload();
+
+  await app.importSie(path.join(SAMPLES, 'jsisie__BL0001_typ1.SE'));
+  const dialog = app.page.locator('[role=dialog][aria-labelledby=sie-title]');
+  await dialog.getByRole('button', { name: 'Importera' }).click();
+  await dialog.waitFor({ state: 'detached' });
+  assert.match(await app.title(), /SEEE Speak Easy Executive English AB/);
+
+  const json = JSON.parse(await app.saveJson());
+  assert.match(json.organisation.name, /SEEE Speak Easy Executive English AB/);
+  const html = await app.downloadHtml();
+  assert.match(html, /SEEE Speak Easy Executive English AB/);
+  assert.match(html, /Balansräkning/);
+  assert.match(html, /1\u00a0616\u00a04\d\d/, "the balance-sheet total from the file");
+  app.assertClean();
+});
+
+test('a new deployment is offered, not forced: the edit is kept and the new build runs after "Ladda om"', async () => {
+  const buildA = await copyBuild('a');
+  const buildB = await copyBuild('b', async (dir) => {
+    const index = path.join(dir, 'index.html');
+    const html = await fs.readFile(index, 'utf8');
+    await fs.writeFile(index, html.replace('<title>', '<meta name="kassoren-test-build" content="B" />\n    <title>'));
+  });
+  const server = await serve({ dist: buildA });
+  const app = await openApp(server);
+  const build = () => app.page.evaluate(() => document.querySelector('meta[name=kassoren-test-build]')?.content ?? 'A');
+  assert.equal(await build(), 'A');
+  const banner = app.page.locator('[data-testid=update-banner]');
+
+  await server.setDist(buildB);
+  // The treasurer comes back to the tab: the app looks for a new version.
+  await app.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await banner.waitFor({ timeout: 30000 });
+  assert.equal(await build(), 'A', 'nothing reloads by itself');
+
+  // An edit typed just before accepting (the debounced save has not run yet) survives.
+  await app.openPart('Resultaträkning');
+  await app.typeAmount('verksamhetskostnader', 0, '-600 004');
+  await Promise.all([
+    app.page.waitForEvent('load', { timeout: 30000 }),
+    banner.getByRole('button', { name: 'Ladda om' }).click(),
+  ]);
+  await app.ready();
+  assert.equal(await build(), 'B');
+  await app.openPart('Resultaträkning');
+  assert.equal(await app.cellValue('verksamhetskostnader', 0), '\u2212600\u00a0004');
+  assert.equal(await banner.count(), 0);
+  app.assertClean();
+});
+
+test('served under /kassoren/ the app works online and offline, and asks for nothing outside it', async () => {
+  const server = await serve({ base: '/kassoren/' });
+  const app = await Kassoren.fresh(browser, server.url);
+  cleanup.push(app);
+  const requested = [];
+  app.context.on('request', (r) => requested.push(r.url()));
+  await app.goto();
+  await app.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  const scope = await app.page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  assert.equal(scope, server.url);
+  await app.openPart('Resultaträkning');
+  await app.typeAmount('verksamhetskostnader', 0, '-600 005');
+  await app.waitSaved();
+  assert.deepEqual(requested.filter((u) => !u.startsWith(server.url)), []);
+
+  await goOffline(app, server);
+  await app.reload();
+  await app.openPart('Resultaträkning');
+  assert.equal(await app.cellValue('verksamhetskostnader', 0), '\u2212600\u00a0005');
+  app.assertClean();
+});
+
+test('once there is a report of their own, the app asks for persistent storage and shows the answer', async () => {
+  const server = await serve();
+  const app = await Kassoren.fresh(browser, server.url);
+  cleanup.push(app);
+  await app.goto();
+  const persistence = async () => {
+    await app.toolbarButton('Mina årsredovisningar').click();
+    const text = (await app.page.locator('[data-testid=persistence]').innerText()).trim();
+    await app.page.locator('.dialog button.close').click();
+    return text;
+  };
+  // Only the example so far: nothing asked yet.
+  assert.match(await persistence(), /ber webbläsaren om varaktig lagring när du har sparat en egen/);
+
+  await app.newReport({ name: 'Båtklubben Ankaret' });
+  await app.waitSaved();
+  const granted = await app.page.evaluate(async () => {
+    for (let i = 0; i < 100; i++) {
+      if (await navigator.storage.persisted()) return true;
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    return false;
+  });
+  await eventually(async () => {
+    const text = await persistence();
+    assert.match(text, granted ? /har lovat att spara årsredovisningarna varaktigt/ : /har inte lovat att spara varaktigt/);
+  });
+  app.assertClean();
+});
