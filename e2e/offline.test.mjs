@@ -68,6 +68,14 @@ async function copyBuild(name, change) {
 test('after one online visit the app opens offline with the stored report, and edits are kept', async () => {
   const server = await serve();
   const app = await openApp(server);
+  // Chromium finds nothing in the app that keeps it from offering to install it (a test
+  // context is an incognito profile, which is the one reason it gives).
+  const cdp = await app.context.newCDPSession(app.page);
+  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
+  const manifest = await app.page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
+  assert.equal(manifest.display, 'standalone');
+  assert.equal(manifest.lang, 'sv');
   await app.openPart('Resultaträkning');
   await app.typeAmount('verksamhetskostnader', 0, '-600 002');
   await app.waitSaved();

@@ -33,6 +33,15 @@ const MIME = {
   '.woff2': 'font/woff2',
 };
 
+/** gzip -9 of a file, computed once per file content (compressing the wasm takes ~100 ms). */
+const GZIP_CACHE = new Map();
+async function gzipped(file, body) {
+  const { mtimeMs, size } = await fs.stat(file);
+  const key = `${file}\0${mtimeMs}\0${size}`;
+  if (!GZIP_CACHE.has(key)) GZIP_CACHE.set(key, zlib.gzipSync(body, { level: 9 }));
+  return GZIP_CACHE.get(key);
+}
+
 const COMPRESSIBLE = /\.(html|js|mjs|css|wasm|json|svg|webmanifest|txt)$/i;
 
 export function mimeType(file) {
@@ -81,7 +90,7 @@ export async function startServer({ dist = DIST, host = '127.0.0.1', base = '/' 
       const headers = { 'Content-Type': mimeType(file), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' };
       // Compressed as any static host does, so transfer sizes are real.
       if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && COMPRESSIBLE.test(file)) {
-        body = zlib.gzipSync(body, { level: 9 });
+        body = await gzipped(file, body);
         headers['Content-Encoding'] = 'gzip';
         headers.Vary = 'Accept-Encoding';
       }

@@ -408,8 +408,9 @@ fn ChapterLinks() -> impl IntoView {
     }
 }
 
-/// The preview's HTML, rendered by the engine. The first render runs in a task of its own,
-/// after the editor is on screen, so the page is usable sooner; after an edit the preview is
+/// The preview's HTML, rendered by the engine. The first render runs in the first animation
+/// frame, apart from mounting the editor (two shorter tasks, not one long one) but before the
+/// first paint, so the page appears whole; after an edit the preview is
 /// rendered in the next animation frame — still before the frame is painted — so the edited cell
 /// and its totals update first and a burst of keystrokes renders once.
 fn live_preview(store: Store) -> ReadSignal<String> {
@@ -420,13 +421,10 @@ fn live_preview(store: Store) -> ReadSignal<String> {
     };
     let (html, set_html) = signal(String::new());
     let scheduled = StoredValue::new(true);
-    set_timeout(
-        move || {
-            scheduled.set_value(false);
-            set_html.set(render_now());
-        },
-        std::time::Duration::ZERO,
-    );
+    request_animation_frame(move || {
+        scheduled.set_value(false);
+        set_html.set(render_now());
+    });
     Effect::new(move |previous: Option<()>| {
         store.report.track();
         if previous.is_none() || scheduled.get_value() {

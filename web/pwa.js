@@ -17,7 +17,9 @@ if ('serviceWorker' in navigator) {
   navigator.serviceWorker.addEventListener('controllerchange', () => {
     if (accepted) location.reload();
   });
-  navigator.serviceWorker
+  // Registered once the app is up and the page is idle: installing fetches the whole build
+  // again, which must not compete with the first start.
+  const register = () => navigator.serviceWorker
     .register('./sw.js')
     .then((registration) => {
       const watch = (worker) =>
@@ -38,4 +40,6 @@ if ('serviceWorker' in navigator) {
     .catch(() => {
       // No service worker (a private window, file://): the app works, just not offline.
     });
+  const whenIdle = () => (window.requestIdleCallback ? requestIdleCallback(register, { timeout: 3000 }) : setTimeout(register, 500));
+  addEventListener('TrunkApplicationStarted', whenIdle, { once: true });
 }
