@@ -38,9 +38,11 @@ async function serve(options) {
   return server;
 }
 
-async function openApp(server) {
+/** The app in a fresh profile; `requested` collects every URL the profile asks for. */
+async function openApp(server, requested = []) {
   const app = await Kassoren.fresh(browser, server.url);
   cleanup.push(app);
+  app.context.on('request', (r) => requested.push(r.url()));
   await app.goto();
   // The service worker has cached the whole build once it controls the page.
   await app.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
@@ -149,12 +151,8 @@ test('a new deployment is offered, not forced: the edit is kept and the new buil
 
 test('served under /kassoren/ the app works online and offline, and asks for nothing outside it', async () => {
   const server = await serve({ base: '/kassoren/' });
-  const app = await Kassoren.fresh(browser, server.url);
-  cleanup.push(app);
   const requested = [];
-  app.context.on('request', (r) => requested.push(r.url()));
-  await app.goto();
-  await app.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  const app = await openApp(server, requested);
   const scope = await app.page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
   assert.equal(scope, server.url);
   await app.openPart('Resultaträkning');

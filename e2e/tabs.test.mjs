@@ -121,3 +121,27 @@ test('the same cell changed in two tabs: the newer version is shown, and this ta
   assert.equal(await row.count(), 1);
   assert.deepEqual(app.dialogs, []);
 });
+
+test('a report deleted in another tab: this tab keeps its unsaved edit as a snapshot and says so', async () => {
+  const a = await env.open();
+  await a.waitSaved();
+  const b = await secondTab(a);
+  await a.page.bringToFront();
+  await a.openPart('Resultaträkning');
+  // An edit in A that is not saved yet when B deletes the report.
+  await a.cell(COSTS, 0).fill('-600 060');
+  await b.page.evaluate(() => {
+    const id = localStorage.getItem('kassoren.current');
+    localStorage.removeItem(`kassoren.report.${id}`);
+    localStorage.removeItem(`kassoren.rev.${id}`);
+    localStorage.setItem('kassoren.index', '[]');
+  });
+  await eventually(async () => assert.match(await a.errorNotice().innerText(), /togs bort i en annan flik/));
+  await a.toolbarButton('Mina årsredovisningar').click();
+  const row = a.page.locator('table.snapshots tbody tr', { hasText: 'Osparade ändringar' });
+  assert.equal(await row.count(), 1);
+  await row.getByRole('button', { name: 'Återställ' }).click();
+  await a.openPart('Resultaträkning');
+  assert.equal(await a.cellValue(COSTS, 0), formatAmount(-600060));
+  assert.deepEqual(a.dialogs, []);
+});

@@ -49,9 +49,11 @@ pub fn MoneyInput(
                         }
                     }
                 }
+                // Also fired when the cell is removed while focused (another report opened by
+                // another tab), after its signals are gone: then there is nothing to reset.
                 on:blur=move |_| {
-                    if error.with_untracked(Option::is_none) {
-                        draft.set(None);
+                    if error.try_with_untracked(Option::is_none) == Some(true) {
+                        draft.try_set(None);
                     }
                 }
                 on:keydown=move |ev| {

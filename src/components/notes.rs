@@ -388,7 +388,10 @@ fn NoteCell(note: String, row: String, column: String) -> impl IntoView {
                     edit::set_table_cell(r, &note, &row, &column, cell);
                 });
             }
-            on:blur=move |_| draft.set(None)
+            on:blur=move |_| {
+                // The cell may be gone (removed while focused): then nothing to reset.
+                draft.try_set(None);
+            }
         />
     }
 }

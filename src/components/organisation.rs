@@ -33,7 +33,9 @@ pub fn OrganisationEditor() -> impl IntoView {
                             store.edit(|r| r.organisation.org_nr = v);
                         }
                         on:blur=move |_| {
-                            if let Ok(n) = orgnr::normalize(&org_nr.get_untracked()) {
+                            // try_: the field may have been removed while focused.
+                            let Some(text) = org_nr.try_get_untracked() else { return };
+                            if let Ok(n) = orgnr::normalize(&text) {
                                 store.edit(|r| r.organisation.org_nr = n);
                             }
                         }
