@@ -145,3 +145,27 @@ test('two members\' copies merged one after the other; the same cell changed in 
   assert.equal(await treasurer.cellValue('verksamhetskostnader', 0), formatAmount(-600050));
   treasurer.assertClean();
 });
+
+test('"Kommentera" at a section and at a check opens Granskning with that target chosen', async () => {
+  const app = await env.open();
+  await setName(app, 'Cecilia Ledamot');
+  await app.openPart('Berättelse');
+  await app.sectionEditor(SECTION).getByRole('button', { name: 'Kommentera avsnittet' }).click();
+  await app.page.locator('#comment-text').waitFor();
+  assert.match(await app.page.locator('#comment-target option:checked').innerText(), /^Berättelse › Sammanfattning/);
+  await app.page.waitForFunction(() => document.activeElement?.id === 'comment-text');
+  await app.page.locator('#comment-text').fill('Bra sammanfattning.');
+  await app.page.getByRole('button', { name: 'Lägg till kommentar' }).click();
+  assert.match(await app.page.locator('ul.comments li.comment').first().innerText(), /Cecilia Ledamot om Berättelse › Sammanfattning/);
+
+  await app.openPart('Resultaträkning');
+  await app.typeAmount('medlemsavgifter', 0, '140 000');
+  await app.openPart('Kontroller');
+  const problem = app.page.locator('ul.problems li').first();
+  const message = await problem.locator('.message').innerText();
+  await problem.getByRole('button', { name: 'Kommentera' }).click();
+  await app.page.locator('#comment-text').waitFor();
+  assert.equal(await app.page.locator('#comment-target option:checked').innerText(), `Kontroll: ${message}`);
+  assert.match(await app.page.locator('[data-testid=open-comments]').innerText(), /1 öppna/);
+  app.assertClean();
+});

@@ -82,12 +82,16 @@ pub fn ChecksPanel() -> impl IntoView {
                         <ul class="problems">
                             {c.problems.iter().map(|p| {
                                 let loc = p.location.clone();
+                                let target = kassoren_engine::review::comments::check_target(p);
                                 let error = p.severity == Severity::Error;
                                 view! {
                                     <li class:error=error class:warning=!error data-code=p.code.as_str()>
                                         <button type="button" class="problem" on:click=move |_| go_to(store, &loc)>
                                             <span class="severity">{p.severity.label()}</span>
                                             <span class="message">{p.message.clone()}</span>
+                                        </button>
+                                        <button type="button" class="comment-on" on:click=move |_| super::review::comment_on(target.clone())>
+                                            "Kommentera"
                                         </button>
                                     </li>
                                 }

@@ -9,6 +9,7 @@ use wasm_bindgen::JsCast;
 
 use super::inputs::{IconButton, TextField};
 use crate::store::Store;
+use kassoren_engine::model::CommentTarget;
 
 fn section(r: &Report, id: &str) -> Option<Section> {
     r.narrative.iter().find(|s| s.id == id).cloned()
@@ -130,6 +131,10 @@ fn SectionEditor(id: String) -> impl IntoView {
                         />
                         "Underavsnitt"
                     </label>
+                    <IconButton label="Kommentera avsnittet" text="Kommentera" on_click={
+                        let section = up.clone();
+                        move |_| super::review::comment_on(CommentTarget::Section { section: section.clone() })
+                    } />
                     <IconButton label="Flytta upp" text="↑" on_click=move |_| store.edit(|r| {
                         edit::move_section(r, &up, true);
                     }) />

@@ -8,6 +8,7 @@ use leptos::prelude::*;
 
 use super::inputs::{CellText, IconButton, TextArea, TextField};
 use crate::store::Store;
+use kassoren_engine::model::CommentTarget;
 
 fn note(r: &Report, id: &str) -> Option<Note> {
     r.note(id).cloned()
@@ -66,6 +67,7 @@ fn NoteEditor(id: String) -> impl IntoView {
     let confirm = RwSignal::new(false);
     let (t, x, add, del) = (id.clone(), id.clone(), id.clone(), id.clone());
     let table_id = id.clone();
+    let comment_id = id.clone();
     view! {
         <article class="note-editor" id=format!("edit-note-{id}")>
             <h3>"Not " {move || number.get()}</h3>
@@ -92,6 +94,9 @@ fn NoteEditor(id: String) -> impl IntoView {
             >
                 <TableEditor note=table_id.clone() />
             </Show>
+            <button type="button" class="comment-on" on:click={
+                move |_| super::review::comment_on(CommentTarget::Note { note: comment_id.clone() })
+            }>"Kommentera noten"</button>
             <div class="danger-zone">
                 <Show
                     when=move || confirm.get()

@@ -126,6 +126,8 @@ pub struct Offer {
 pub struct ReviewState {
     pub incoming: RwSignal<Option<Incoming>>,
     pub offer: RwSignal<Option<Offer>>,
+    /// What a "Kommentera" button elsewhere asked to comment on.
+    pub comment_on: RwSignal<Option<CommentTarget>>,
 }
 
 impl ReviewState {
@@ -133,8 +135,18 @@ impl ReviewState {
         ReviewState {
             incoming: RwSignal::new(None),
             offer: RwSignal::new(None),
+            comment_on: RwSignal::new(None),
         }
     }
+}
+
+/// "Kommentera" at a section, a note or a check: opens Granskning with a new comment on it.
+pub fn comment_on(target: CommentTarget) {
+    let state = expect_context::<ReviewState>();
+    let store = expect_context::<Store>();
+    state.comment_on.set(Some(target));
+    store.view.set(View::Review);
+    super::narrative::focus_later("comment-text".to_string());
 }
 
 /// A report kept here that is the same document as `theirs`: its id and title.
@@ -440,6 +452,16 @@ fn Comments(me: RwSignal<String>) -> impl IntoView {
     });
     let chosen = RwSignal::new(0usize);
     let text = RwSignal::new(String::new());
+    // A "Kommentera" button elsewhere chose the target.
+    let state = expect_context::<ReviewState>();
+    Effect::new(move |_| {
+        if let Some(wanted) = state.comment_on.get() {
+            if let Some(i) = targets.with(|t| t.iter().position(|(_, t)| *t == wanted)) {
+                chosen.set(i);
+            }
+            state.comment_on.set(None);
+        }
+    });
     let add = move |_| {
         let Some((name, body)) = signed(store, me, text) else {
             return;
