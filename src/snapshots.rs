@@ -69,6 +69,12 @@ pub fn keep(id: &str, reason: &str, title: &str, text: &str) -> Result<(), Strin
     }
 }
 
+/// Makes room for a report that cannot be saved: drops the oldest snapshot of any report. A
+/// report always goes before its old copies. Whether anything was dropped.
+pub fn make_room() -> bool {
+    drop_oldest("", &mut Vec::new())
+}
+
 /// Drops the oldest snapshot there is, another report's stored list or this one's (never the
 /// new snapshot itself). Whether anything could be dropped.
 fn drop_oldest(id: &str, mine: &mut Vec<Snapshot>) -> bool {

@@ -21,6 +21,8 @@ const CURRENT_KEY: &str = "kassoren.current";
 const REPORT_PREFIX: &str = "kassoren.report.";
 /// `kassoren.rev.<id>`: how many times the report has been written, by any tab.
 const REV_PREFIX: &str = "kassoren.rev.";
+/// Why a write failed when the browser's storage is full.
+const QUOTA_FULL: &str = "webbläsarens lagringsutrymme är fullt";
 /// How long after the last edit the report is written to local storage.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
 
@@ -208,11 +210,22 @@ pub(crate) fn write_raw(key: &str, value: &str) -> Result<(), String> {
         // Chromium and Safari: QuotaExceededError (code 22); Firefox: NS_ERROR_DOM_QUOTA_REACHED
         // (code 1014).
         if name.contains("Quota") || name.contains("QUOTA") || code == 22.0 || code == 1014.0 {
-            "webbläsarens lagringsutrymme är fullt".to_string()
+            QUOTA_FULL.to_string()
         } else {
             "webbläsaren tillåter inte lagring".to_string()
         }
     })
+}
+
+/// Writes a report's text; when storage is full, old snapshots ("Tidigare versioner") make room
+/// first, oldest first.
+fn write_report(key: &str, text: &str) -> Result<(), String> {
+    loop {
+        match write_raw(key, text) {
+            Err(e) if e == QUOTA_FULL && snapshots::make_room() => continue,
+            result => return result,
+        }
+    }
 }
 
 /// Every key in local storage.
@@ -447,7 +460,7 @@ impl Store {
         let next = self.revision.get_value() + 1;
         // The text first, then the revision: another tab reacts to the revision, and by then
         // the text is there to read.
-        let result = write_raw(&report_key(&id), &text)
+        let result = write_report(&report_key(&id), &text)
             .and_then(|()| write_raw(&rev_key(&id), &next.to_string()))
             .and_then(|()| {
                 self.update_index(|index| match index.iter_mut().find(|e| e.id == id) {
