@@ -82,38 +82,59 @@ test('20 snapshots are kept per report, the oldest dropped first', async () => {
   app.assertClean();
 });
 
+/** Fills local storage to its last few bytes: big pieces, then ever smaller ones. */
+function fillStorage() {
+  let i = 0;
+  for (let size = 256 * 1024; size >= 16; size = Math.floor(size / 2)) {
+    for (;;) {
+      try {
+        localStorage.setItem(`fyllnad.${i}`, 'x'.repeat(size));
+        i += 1;
+      } catch {
+        break;
+      }
+    }
+  }
+}
+
+/** An edit that makes the report larger than the space left, and waits until it is saved. */
+async function growAndSave(app) {
+  await app.openPart('Resultaträkning');
+  await app.label('verksamhetskostnader').fill(`Verksamhetskostnader ${'och mer '.repeat(300)}`);
+  await app.typeAmount('verksamhetskostnader', 0, '-600 070');
+  await app.waitSaved();
+  const stored = await app.page.evaluate(() => localStorage.getItem(`kassoren.report.${localStorage.getItem('kassoren.current')}`));
+  assert.match(stored, /"-600070"/);
+  assert.equal(await app.page.locator('.save-failed').count(), 0);
+}
+
 test('when storage is full, old snapshots make room for the report: the edit is saved', async () => {
   const app = await env.open();
   await app.waitSaved();
-  const id = await app.page.evaluate(() => localStorage.getItem('kassoren.current'));
   // Five old snapshots of another report, then storage filled to the quota.
   await app.page.evaluate(() => {
     const text = 'x'.repeat(100 * 1024);
     const old = Array.from({ length: 5 }, (_, i) => ({ at: 1e12 + i, reason: `gammal ${i}`, title: 'T', text }));
     localStorage.setItem('kassoren.snapshots.borttagen', JSON.stringify(old));
-    // To the last few bytes: big pieces, then ever smaller ones.
-    let i = 0;
-    for (let size = 256 * 1024; size >= 16; size = Math.floor(size / 2)) {
-      for (;;) {
-        try {
-          localStorage.setItem(`fyllnad.${i}`, 'x'.repeat(size));
-          i += 1;
-        } catch {
-          break;
-        }
-      }
-    }
   });
-  // An edit that makes the report larger than the space left.
-  await app.openPart('Resultaträkning');
-  await app.label('verksamhetskostnader').fill(`Verksamhetskostnader ${'och mer '.repeat(300)}`);
-  await app.typeAmount('verksamhetskostnader', 0, '-600 070');
-  await app.waitSaved();
+  await app.page.evaluate(fillStorage);
+  await growAndSave(app);
   const left = await app.page.evaluate(() => JSON.parse(localStorage.getItem('kassoren.snapshots.borttagen') ?? '[]').map((s) => s.reason));
   assert.ok(left.length < 5, 'the oldest snapshots made room');
   assert.ok(!left.includes('gammal 0'), 'oldest first');
-  const stored = await app.page.evaluate((id) => localStorage.getItem(`kassoren.report.${id}`), id);
-  assert.match(stored, /"-600070"/);
-  assert.equal(await app.page.locator('.save-failed').count(), 0);
+  app.assertClean();
+});
+
+test('with no snapshots left, exports kept for merging make room, lowest revision first', async () => {
+  const app = await env.open();
+  await app.waitSaved();
+  await app.page.evaluate(() => {
+    const text = 'x'.repeat(100 * 1024);
+    localStorage.setItem('kassoren.exports.d-0000000000000abc', JSON.stringify([1, 2, 3].map((revision) => ({ revision, text }))));
+  });
+  await app.page.evaluate(fillStorage);
+  await growAndSave(app);
+  const left = await app.page.evaluate(() => JSON.parse(localStorage.getItem('kassoren.exports.d-0000000000000abc') ?? '[]').map((e) => e.revision));
+  assert.ok(left.length < 3 && !left.includes(1), `kvar: ${left}`);
   app.assertClean();
 });

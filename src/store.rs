@@ -217,15 +217,20 @@ pub(crate) fn write_raw(key: &str, value: &str) -> Result<(), String> {
     })
 }
 
-/// Writes a report's text; when storage is full, old snapshots ("Tidigare versioner") make room
-/// first, oldest first.
+/// Writes a report's text; when storage is full, old snapshots ("Tidigare versioner") and then
+/// kept exports make room first, oldest first.
 fn write_report(key: &str, text: &str) -> Result<(), String> {
     loop {
         match write_raw(key, text) {
-            Err(e) if e == QUOTA_FULL && snapshots::make_room() => continue,
+            Err(e) if e == QUOTA_FULL && make_room() => continue,
             result => return result,
         }
     }
+}
+
+/// Drops one old copy — a snapshot, else an export kept for merging — so a report fits.
+fn make_room() -> bool {
+    snapshots::make_room() || crate::components::review::drop_oldest_export()
 }
 
 /// Every key in local storage.

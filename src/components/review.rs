@@ -4,6 +4,7 @@
 
 use std::collections::BTreeSet;
 
+use gloo_storage::Storage;
 use kassoren_engine::model::{CommentTarget, Report};
 use kassoren_engine::review::{self, comments, lineage, ChangeKind, WordOp};
 use kassoren_engine::{compute, json};
@@ -71,6 +72,31 @@ fn exported(document: &str) -> Vec<Exported> {
     read_raw(&exports_key(document))
         .and_then(|t| serde_json::from_str(&t).ok())
         .unwrap_or_default()
+}
+
+/// Drops one kept export to make room for a report: the lowest revision of the document with the
+/// most kept. Whether one was dropped.
+pub fn drop_oldest_export() -> bool {
+    let fullest = crate::store::storage_keys()
+        .into_iter()
+        .filter_map(|k| k.strip_prefix(EXPORTS_PREFIX).map(str::to_string))
+        .map(|document| (exported(&document), document))
+        .filter(|(kept, _)| !kept.is_empty())
+        .max_by_key(|(kept, _)| kept.len());
+    let Some((mut kept, document)) = fullest else {
+        return false;
+    };
+    kept.sort_by_key(|e| e.revision);
+    kept.remove(0);
+    if kept.is_empty() {
+        gloo_storage::LocalStorage::delete(exports_key(&document));
+    } else {
+        let _ = write_raw(
+            &exports_key(&document),
+            &serde_json::to_string(&kept).unwrap_or_default(),
+        );
+    }
+    true
 }
 
 /// "Spara som fil": a new revision by this user; the exported text is kept as the base for the
