@@ -149,7 +149,8 @@ test('add, rename, move up and delete a chapter: the editor, Innehåll and the c
   app.assertClean();
 });
 
-test('"Infoga uträknad uppgift" inserts {{årets_resultat}} at the caret; the preview shows the amount', async () => {
+/** The example's first chapter holding a sentence with a gap, the caret in the gap. */
+async function caretInSentence() {
   const app = await env.open();
   await app.openPart('Berättelse');
   const id = 's-sammanfattning';
@@ -158,6 +159,11 @@ test('"Infoga uträknad uppgift" inserts {{årets_resultat}} at the caret; the p
   await body.fill(start);
   const at = 'Årets resultat blev '.length;
   await app.setCaret(body, at);
+  return { app, id, body, start, at };
+}
+
+test('"Infoga uträknad uppgift" inserts {{årets_resultat}} at the caret; the preview shows the amount', async () => {
+  const { app, id, body, start, at } = await caretInSentence();
 
   const select = app.placeholderSelect(id);
   const labels = await select.locator('option').allTextContents();
@@ -195,14 +201,7 @@ test('"Infoga uträknad uppgift" inserts {{årets_resultat}} at the caret; the p
 });
 
 test('after "Infoga uträknad uppgift" the text area has the focus with the caret right after the placeholder', async () => {
-  const app = await env.open();
-  await app.openPart('Berättelse');
-  const id = 's-sammanfattning';
-  const body = app.sectionBody(id);
-  const start = 'Årets resultat blev  vilket styrelsen är nöjd med.';
-  await body.fill(start);
-  const at = 'Årets resultat blev '.length;
-  await app.setCaret(body, at);
+  const { app, id, body, start, at } = await caretInSentence();
   await app.placeholderSelect(id).selectOption('årets_resultat');
   const placeholder = '{{årets_resultat}}';
   const expected = 'Årets resultat blev {{årets_resultat}} vilket styrelsen är nöjd med.';

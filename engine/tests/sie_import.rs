@@ -143,11 +143,7 @@ fn last_years_result_missing_from_the_opening_balance() {
     assert_eq!(value(r, "arets_resultat_balans", 1), d(200));
     assert_eq!(value(r, "balanserat_resultat", 1), d(800));
     assert!(balanced(r, 0) && balanced(r, 1));
-    let w = imp
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::MissingCarryForward)
-        .unwrap();
+    let w = imp.warning(WarningCode::MissingCarryForward).unwrap();
     assert_eq!(w.level, Level::Warning);
     assert!(
         w.message.contains("Förra årets resultat (200\u{a0}kr)"),
@@ -183,11 +179,7 @@ fn a_file_that_does_not_balance_is_not_hidden_in_equity() {
     );
     assert_eq!(value(r, "arets_resultat_balans", 0), d(250));
     assert_eq!(value(r, "balanserat_resultat", 0), d(1000));
-    let w = imp
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::FileUnbalanced)
-        .unwrap();
+    let w = imp.warning(WarningCode::FileUnbalanced).unwrap();
     assert_eq!(w.level, Level::Error);
     assert!(w.message.contains("50\u{a0}kr"), "{}", w.message);
     assert_eq!(imp.warnings[0].level, Level::Error, "errors come first");
@@ -219,11 +211,7 @@ fn unmapped_accounts_are_listed_with_their_totals_and_block_nothing() {
         .map(|m| m.account)
         .collect();
     assert_eq!(unmapped, vec![999, 9500, 9600]);
-    let w = imp
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::UnmappedAccounts)
-        .unwrap();
+    let w = imp.warning(WarningCode::UnmappedAccounts).unwrap();
     assert_eq!(w.level, Level::Warning);
     assert!(w.message.starts_with("3 konton"), "{}", w.message);
     assert!(w.message.contains("2025 50\u{a0}kr"), "{}", w.message);
@@ -363,11 +351,7 @@ fn choices_that_cannot_be_used_are_ignored_with_a_warning() {
     report.account_map.insert(8999, "kassa_och_bank".into());
     report.account_map.insert(1930, "finns_inte".into());
     let imp = sie::import(&f, Some(&report), &ImportOptions::default());
-    let w = imp
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::MappingIgnored)
-        .unwrap();
+    let w = imp.warning(WarningCode::MappingIgnored).unwrap();
     assert!(w.message.contains("8999"), "{}", w.message);
     assert!(w.message.contains("1930"), "{}", w.message);
     assert_eq!(value(&imp.report, "kassa_och_bank", 0), d(1300));
@@ -478,11 +462,7 @@ fn lines_with_detail_rows_are_not_changed() {
     ));
     let imp = sie::import(&f, Some(&report), &ImportOptions::default());
     assert_eq!(value(&imp.report, "medlemsavgifter", 0), d(10));
-    let w = imp
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::DetailRowsKept)
-        .unwrap();
+    let w = imp.warning(WarningCode::DetailRowsKept).unwrap();
     assert!(
         w.message.contains("Medlemsavgifter (2025)"),
         "{}",

@@ -101,9 +101,7 @@ fn every_sample_imports_balances_and_keeps_the_result() {
                     assert_eq!(y.difference, Some(diff), "{name} year {i}");
                     assert_eq!(y.closing, Closing::Inconsistent);
                     let w = imp
-                        .warnings
-                        .iter()
-                        .find(|w| w.code == WarningCode::FileUnbalanced)
+                        .warning(WarningCode::FileUnbalanced)
                         .unwrap_or_else(|| panic!("{name}: no warning"));
                     assert_eq!(w.level, Level::Error);
                     let shown = kassoren_engine::money::format_for_input(diff);
@@ -481,11 +479,7 @@ fn what_each_sample_gives() {
     assert_eq!(imp.years[0].closing, Closing::NotBooked);
     assert_eq!(imp.years[1].closing, Closing::Booked);
     assert_eq!(imp.years[1].booked, d("5224.6"));
-    let unmapped = imp
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::UnmappedAccounts)
-        .unwrap();
+    let unmapped = imp.warning(WarningCode::UnmappedAccounts).unwrap();
     assert!(
         unmapped.message.contains("9999 Obs-konto"),
         "{}",
@@ -519,11 +513,7 @@ fn what_each_sample_gives() {
     let imp = fresh("jsisie__transaktioner_ovnbolag.se");
     assert_eq!(imp.years[0].missing_carry_forward, Some(d("1151678.15")));
     assert_eq!(imp.years[0].closing, Closing::NotBooked);
-    let w = imp
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::MissingCarryForward)
-        .unwrap();
+    let w = imp.warning(WarningCode::MissingCarryForward).unwrap();
     assert_eq!(w.level, Level::Warning);
     assert!(
         w.message.contains("1\u{a0}151\u{a0}678,15\u{a0}kr"),
@@ -544,11 +534,7 @@ fn what_each_sample_gives() {
     ] {
         assert!(imp.warnings.iter().any(|w| w.code == code), "{code:?}");
     }
-    let w = imp
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::FileUnbalanced)
-        .unwrap();
+    let w = imp.warning(WarningCode::FileUnbalanced).unwrap();
     assert!(
         w.message
             .contains("ingående balanserna (#IB) summerar till 76\u{a0}663\u{a0}kr"),
@@ -558,11 +544,7 @@ fn what_each_sample_gives() {
 
     // Test3: BAS96, a period that does not balance by 100 kr.
     let imp = fresh("jsisie__Test3_typ3.SE");
-    let w = imp
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::FileUnbalanced)
-        .unwrap();
+    let w = imp.warning(WarningCode::FileUnbalanced).unwrap();
     assert!(w.message.contains("1997-02: 100\u{a0}kr"), "{}", w.message);
     assert!(imp
         .warnings
@@ -588,11 +570,7 @@ fn what_each_sample_gives() {
     assert_eq!(file.vouchers, 57);
     assert_eq!(file.transaction_rows, 160);
     assert_eq!(file.vouchers_without_brace, 1);
-    let w = imp
-        .warnings
-        .iter()
-        .find(|w| w.code == WarningCode::TransactionsDisagree)
-        .unwrap();
+    let w = imp.warning(WarningCode::TransactionsDisagree).unwrap();
     assert!(w.message.contains("8 konton"), "{}", w.message);
 
     // The UTF-8 file with destroyed letters: booked via 8999 in year −1, not in year 0.

@@ -357,6 +357,11 @@ impl Import {
     pub fn has_errors(&self) -> bool {
         self.warnings.iter().any(|w| w.level == Level::Error)
     }
+
+    /// The first warning of a kind, if the import gave one.
+    pub fn warning(&self, code: WarningCode) -> Option<&Warning> {
+        self.warnings.iter().find(|w| w.code == code)
+    }
 }
 
 /// "1 verifikation", "3 verifikationer".
