@@ -347,16 +347,19 @@ impl Store {
             can_redo: RwSignal::new(false),
         };
         if first_visit {
-            // Keep the example from the start, once the page is on screen (a tab opened in
-            // the background leaves that to the tab the treasurer is using).
-            set_timeout(
-                move || {
-                    if visible() {
-                        store.write_now();
-                    }
-                },
-                Duration::ZERO,
-            );
+            // Keep the example from the start, once the page is on screen: after the first
+            // frame, so the first paint doesn't wait for it (a tab opened in the background
+            // leaves that to the tab the treasurer is using).
+            request_animation_frame(move || {
+                set_timeout(
+                    move || {
+                        if visible() {
+                            store.write_now();
+                        }
+                    },
+                    Duration::ZERO,
+                )
+            });
         }
         store
     }

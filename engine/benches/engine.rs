@@ -8,7 +8,7 @@ use std::hint::black_box;
 use std::time::{Duration, Instant};
 
 use kassoren_engine::sample::large_report;
-use kassoren_engine::{compute, example, render};
+use kassoren_engine::{compute, example, json, render};
 
 fn measure(mut f: impl FnMut()) -> (Duration, Duration, usize) {
     // Warm up, then run for about a second.
@@ -64,6 +64,16 @@ fn main() {
         ("example", &example, 1.0, 5.0),
         ("large", &large, 10.0, 30.0),
     ] {
+        // Reading the file: what the browser does with every kept report when the page opens.
+        let text = json::to_json(r);
+        report_line(
+            name,
+            "read file",
+            compute_budget * 2.0,
+            measure(|| {
+                black_box(json::from_json(black_box(&text)).unwrap());
+            }),
+        );
         report_line(
             name,
             "compute",

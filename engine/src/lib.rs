@@ -8,6 +8,7 @@
 //!
 //! The crate has no web dependency; it compiles natively and to `wasm32-unknown-unknown`.
 
+pub mod case;
 pub mod compute;
 pub mod date;
 pub mod edit;

@@ -644,7 +644,7 @@ impl Report {
     /// `arsredovisning-friluftsforeningen-tresjoleden-2025.json`.
     pub fn file_name(&self, extension: &str) -> String {
         let mut slug = String::new();
-        for c in self.organisation.name.to_lowercase().chars() {
+        for c in crate::case::to_lower(&self.organisation.name).chars() {
             let c = match c {
                 'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
                 'ö' | 'ø' | 'ó' | 'ô' => 'o',

@@ -128,6 +128,82 @@ fn invalid_content_names_the_field() {
     assert!(e.to_string().contains("years[0].end"), "{e}");
 }
 
+/// The field an error names is found from where the reader stopped; every kind of error, in the
+/// exported (indented) form and in compact JSON (what an older file becomes after migration).
+#[test]
+fn errors_name_the_field_in_indented_and_compact_json() {
+    let pretty = valid_json();
+    // Whitespace outside strings removed, fields in the same order.
+    let (mut compact, mut in_string, mut escaped) = (String::new(), false, false);
+    for c in pretty.chars() {
+        if in_string {
+            (in_string, escaped) = (escaped || c != '"', !escaped && c == '\\');
+        } else if c == '"' {
+            in_string = true;
+        } else if c.is_whitespace() {
+            continue;
+        }
+        compact.push(c);
+    }
+    assert_eq!(
+        json::from_json(&compact).unwrap(),
+        json::from_json(&pretty).unwrap()
+    );
+    let cases: [(&str, &str, &str); 7] = [
+        // an unknown enum value
+        (
+            "\"legal_form\":\"ideell_forening\"",
+            "\"legal_form\":\"klubb\"",
+            "\"organisation.legal_form\"",
+        ),
+        // a bad date (a custom error after reading the string)
+        (
+            "\"end\":\"2025-12-31\"",
+            "\"end\":\"2025-13-31\"",
+            "\"years[0].end\"",
+        ),
+        // a wrong type inside a list
+        ("\"level\":1", "\"level\":\"ett\"", "\"narrative[0].level\""),
+        // an unknown field names the object it is in
+        ("\"seat\":", "\"sate\":", "\"organisation\""),
+        // a missing field names the object it is missing from
+        ("\"start\":\"2025-01-01\",", "", "\"years[0]\""),
+        // text where an object belongs
+        (
+            "\"signatures\":{",
+            "\"signatures\":\"inga\",\"x\":{",
+            "\"signatures\"",
+        ),
+        // a bad amount, deep down
+        (
+            "\"amounts\":[",
+            "\"amounts\":[\"12,5\",",
+            "\"income_statement.lines[0].kind.group.children[0].kind.input.amounts[0]\"",
+        ),
+    ];
+    for (find, replace, path) in cases {
+        for (form, text) in [("indented", &pretty), ("compact", &compact)] {
+            // The indented file has a space after each colon.
+            let (find, replace) = if form == "indented" {
+                (find.replace("\":", "\": "), replace.replace("\":", "\": "))
+            } else {
+                (find.to_string(), replace.to_string())
+            };
+            assert!(text.contains(&find), "{form}: {find} not in the file");
+            let e = err(&text.replacen(&find, &replace, 1));
+            assert!(
+                matches!(e, ImportError::Invalid { .. }),
+                "{form} {replace}: {e:?}"
+            );
+            assert!(
+                e.to_string().contains(&format!("i fältet {path}:")),
+                "{form} {replace}: {e}"
+            );
+            assert!(!e.to_string().contains(" at line "), "{e}");
+        }
+    }
+}
+
 #[test]
 fn structure_is_validated() {
     let mut r = balanced(LegalForm::IdeellForening, &FIGURES);

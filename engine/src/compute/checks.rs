@@ -60,9 +60,7 @@ impl<'a> Checker<'a> {
         }
         if let Err(e) = crate::orgnr::normalize(&org.org_nr) {
             let mut msg = format!("Organisationsnumret är inte giltigt: {e}.");
-            if let Some(first) = msg.get(..1) {
-                msg = first.to_uppercase() + &msg[1..];
-            }
+            msg = crate::case::upper_first(&msg);
             self.error(
                 ProblemCode::InvalidOrgNr,
                 msg,

@@ -752,10 +752,10 @@ pub(super) fn scan_link_label(s: &str) -> Option<(usize, String)> {
 /// The key under which a label is looked up: whitespace collapsed, upper case (so that case
 /// does not matter, `ß` matching `SS` as in Unicode case folding).
 pub(super) fn label_key(label: &str) -> String {
-    label
+    let key = label
         .split(' ')
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
-        .join(" ")
-        .to_uppercase()
+        .join(" ");
+    crate::case::to_upper(&key)
 }

@@ -927,7 +927,7 @@ impl<'a> Describer<'a> {
                 _ => &line.label,
             };
             (old != new).then(|| Effect {
-                label: lower_first(label),
+                label: crate::case::lower_first(label),
                 old,
                 new,
             })
@@ -1125,14 +1125,6 @@ fn person_name(name: &str, role: &str) -> String {
         (false, true) => name.to_string(),
         (true, false) => format!("(utan namn, {role})"),
         (true, true) => named(""),
-    }
-}
-
-fn lower_first(s: &str) -> String {
-    let mut chars = s.chars();
-    match chars.next() {
-        Some(c) => c.to_lowercase().chain(chars).collect(),
-        None => String::new(),
     }
 }
 
