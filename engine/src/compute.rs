@@ -551,7 +551,7 @@ pub fn compute(report: &Report) -> Computed {
     };
     let mut problems = checks::run(report, &computed);
     computed.problems.append(&mut problems);
-    computed.problems.sort_by_key(|p| p.severity);
+    crate::sort::sort_by_key(&mut computed.problems, |p| p.severity);
     computed
 }
 

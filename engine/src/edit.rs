@@ -75,10 +75,11 @@ pub fn next_year(r: &Report) -> Report {
         // The oldest year is dropped: its balansräkning becomes the opening balance of the
         // new earliest year (old index new_n - 1).
         let c = crate::compute(r);
-        out.equity.opening = equity_columns(r)
-            .into_iter()
-            .map(|l| (l.id.clone(), Money(c.value(&l.id, new_n - 1))))
-            .collect();
+        out.equity.opening = crate::sort::map(
+            equity_columns(r)
+                .into_iter()
+                .map(|l| (l.id.clone(), Money(c.value(&l.id, new_n - 1)))),
+        );
     }
 
     for st in [&mut out.income_statement, &mut out.balance_sheet] {

@@ -23,6 +23,7 @@ pub mod render;
 pub mod review;
 pub mod sample;
 pub mod sie;
+pub mod sort;
 pub mod template;
 
 pub use compute::{compute, Computed, Problem, ProblemCode, Severity};

@@ -86,7 +86,7 @@ pub fn drop_oldest_export() -> bool {
     let Some((mut kept, document)) = fullest else {
         return false;
     };
-    kept.sort_by_key(|e| e.revision);
+    kassoren_engine::sort::sort_by_key(&mut kept, |e| e.revision);
     kept.remove(0);
     if kept.is_empty() {
         gloo_storage::LocalStorage::delete(exports_key(&document));
@@ -291,11 +291,8 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
         .author
         .clone()
         .unwrap_or_else(|| "den andra versionen".into());
-    let all: BTreeSet<String> = merge
-        .changes
-        .iter()
-        .map(|c| c.id.as_str().to_string())
-        .collect();
+    let all: BTreeSet<String> =
+        kassoren_engine::sort::set(merge.changes.iter().map(|c| c.id.as_str().to_string()));
     let accepted = RwSignal::new(all.clone());
     let count = merge.changes.len() + merge.conflicts.len();
     let summary = format!(

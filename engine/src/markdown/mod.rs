@@ -43,13 +43,10 @@ pub fn to_html_below(markdown: &str, parent: u8) -> String {
 
 fn render(markdown: &str, parent: Option<u8>) -> String {
     let (blocks, definitions) = block::parse(markdown);
-    let used: std::collections::BTreeSet<u8> = blocks
-        .iter()
-        .filter_map(|b| match b {
-            Block::Heading(level, _) => Some(*level as u8),
-            _ => None,
-        })
-        .collect();
+    let used = crate::sort::set(blocks.iter().filter_map(|b| match b {
+        Block::Heading(level, _) => Some(*level as u8),
+        _ => None,
+    }));
     let heading_level = |level: u8| -> u8 {
         match parent {
             None => (level + 2).min(6),

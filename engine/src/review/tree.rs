@@ -96,8 +96,10 @@ pub(crate) fn to_doc(report: &Report) -> Value {
         let columns = column_ids(table);
         for row in rows_mut(table) {
             if let Some(Value::Array(cells)) = row.get_mut("cells") {
-                let map: Map<String, Value> =
-                    columns.iter().cloned().zip(cells.drain(..)).collect();
+                let mut map = Map::new();
+                for (column, cell) in columns.iter().cloned().zip(cells.drain(..)) {
+                    map.insert(column, cell);
+                }
                 row["cells"] = Value::Object(map);
             }
         }
@@ -188,7 +190,7 @@ fn is_per_year(path: &[Step]) -> bool {
 /// rest alphabetically.
 fn sorted_keys(object: &Map<String, Value>) -> Vec<&String> {
     let mut keys: Vec<&String> = object.keys().collect();
-    keys.sort_by_key(|k| (!NAMES.contains(&k.as_str()), *k));
+    crate::sort::sort_by_key(&mut keys, |k| (!NAMES.contains(&k.as_str()), *k));
     keys
 }
 
@@ -205,7 +207,9 @@ pub(crate) fn diff_docs(old: &Value, new: &Value) -> Vec<Edit> {
         return out;
     };
     let mut keys: Vec<&String> = sorted_keys(b);
-    keys.sort_by_key(|k| FIELDS.iter().position(|f| f == k).unwrap_or(FIELDS.len()));
+    crate::sort::sort_by_key(&mut keys, |k| {
+        FIELDS.iter().position(|f| f == k).unwrap_or(FIELDS.len())
+    });
     for key in keys {
         let path = vec![Step::Key(key.clone())];
         diff_value(&path, a.get(key).unwrap_or(&Value::Null), &b[key], &mut out);
@@ -254,7 +258,7 @@ fn diff_value(path: &[Step], old: &Value, new: &Value, out: &mut Vec<Edit>) {
 /// A map: an absent key and a null value are the same.
 fn diff_map(path: &[Step], a: &Map<String, Value>, b: &Map<String, Value>, out: &mut Vec<Edit>) {
     let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-    keys.sort();
+    crate::sort::sort(&mut keys);
     keys.dedup();
     for key in keys {
         let here = with(path, Step::Key(key.clone()));

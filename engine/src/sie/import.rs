@@ -420,20 +420,21 @@ impl YearFigures {
 
 /// Every account's kind, decided from the records the file has for it.
 fn account_kinds(file: &SieFile) -> HashMap<u32, Kind> {
-    let balance: BTreeSet<u32> = file
-        .opening
-        .keys()
-        .chain(file.closing.keys())
-        .map(|&(_, a)| a)
-        .collect();
-    let result: BTreeSet<u32> = file.result.keys().map(|&(_, a)| a).collect();
-    let all: BTreeSet<u32> = balance
-        .iter()
-        .chain(&result)
-        .copied()
-        .chain(file.transactions.keys().map(|&(_, a)| a))
-        .chain(file.accounts.keys().copied())
-        .collect();
+    let balance: BTreeSet<u32> = crate::sort::set(
+        file.opening
+            .keys()
+            .chain(file.closing.keys())
+            .map(|&(_, a)| a),
+    );
+    let result: BTreeSet<u32> = crate::sort::set(file.result.keys().map(|&(_, a)| a));
+    let all: BTreeSet<u32> = crate::sort::set(
+        balance
+            .iter()
+            .chain(&result)
+            .copied()
+            .chain(file.transactions.keys().map(|&(_, a)| a))
+            .chain(file.accounts.keys().copied()),
+    );
     all.into_iter()
         .map(|a| {
             let kind = match (balance.contains(&a), result.contains(&a)) {
@@ -453,10 +454,10 @@ fn account_kinds(file: &SieFile) -> HashMap<u32, Kind> {
 }
 
 fn year_figures(file: &SieFile, y: i32, kinds: &HashMap<u32, Kind>) -> YearFigures {
-    let ub: BTreeMap<u32, Decimal> = year_entries(&file.closing, y).collect();
-    let ib: BTreeMap<u32, Decimal> = year_entries(&file.opening, y).collect();
-    let res: BTreeMap<u32, Decimal> = year_entries(&file.result, y).collect();
-    let tr: BTreeMap<u32, Decimal> = year_entries(&file.transactions, y).collect();
+    let ub: BTreeMap<u32, Decimal> = crate::sort::map(year_entries(&file.closing, y));
+    let ib: BTreeMap<u32, Decimal> = crate::sort::map(year_entries(&file.opening, y));
+    let res: BTreeMap<u32, Decimal> = crate::sort::map(year_entries(&file.result, y));
+    let tr: BTreeMap<u32, Decimal> = crate::sort::map(year_entries(&file.transactions, y));
     let kind = |a: &u32| kinds.get(a).copied().unwrap_or(Kind::Result);
     let get = |m: &BTreeMap<u32, Decimal>, a: &u32| m.get(a).copied().unwrap_or_default();
     let mut balances = if !ub.is_empty() {
@@ -473,13 +474,13 @@ fn year_figures(file: &SieFile, y: i32, kinds: &HashMap<u32, Kind>) -> YearFigur
     } else {
         Source::Missing
     };
-    let accounts: BTreeSet<u32> = ub
-        .keys()
-        .chain(ib.keys())
-        .chain(res.keys())
-        .chain(tr.keys())
-        .copied()
-        .collect();
+    let accounts: BTreeSet<u32> = crate::sort::set(
+        ub.keys()
+            .chain(ib.keys())
+            .chain(res.keys())
+            .chain(tr.keys())
+            .copied(),
+    );
     let mut stale = false;
     if balances == Source::File && !tr.is_empty() {
         // Closing balances that are all equal to the opening balances although the vouchers
@@ -683,15 +684,12 @@ fn plan(file: &SieFile, report: &Report) -> Plan {
     let in_income_statement = |id: &str| income_ids.contains(id);
 
     // Where every account goes.
-    let mut accounts: BTreeSet<u32> = figures
-        .iter()
-        .flat_map(|f| {
-            f.amounts
-                .iter()
-                .filter(|(_, v)| !v.is_zero())
-                .map(|(a, _)| *a)
-        })
-        .collect();
+    let mut accounts: BTreeSet<u32> = crate::sort::set(figures.iter().flat_map(|f| {
+        f.amounts
+            .iter()
+            .filter(|(_, v)| !v.is_zero())
+            .map(|(a, _)| *a)
+    }));
     accounts.extend(
         report
             .account_map
@@ -1405,7 +1403,7 @@ fn import_with(
             ),
         ));
     }
-    warnings.sort_by_key(|w| w.level);
+    crate::sort::sort_by_key(&mut warnings, |w| w.level);
     Import {
         report: out,
         form,
