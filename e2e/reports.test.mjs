@@ -136,14 +136,25 @@ test('a report deleted at once after an edit (its autosave still pending) stays 
     assert.equal(entries.length, 2);
     copyId = entries.find((e) => e.id !== 'exempel').id;
   }, { interval: 5 });
-  // An edit in the copy, then at once "Ta bort", "Ja, ta bort" on it while its save is pending.
+  // An edit in the copy, then at once "Ja, ta bort" on it while its save is pending. The edit is
+  // typed with the question already open, and answered in the same moment, so that a slow
+  // machine cannot let the autosave (400 ms) run in between.
   await app.page.locator('.dialog button.close').click();
   await app.openPart('Resultaträkning');
-  await app.cell('medlemsavgifter', 0).fill('140 001');
+  await app.cell('medlemsavgifter', 0).waitFor();
   await app.openReportList();
   await app.reportItem(copyId).getByRole('button', { name: 'Ta bort' }).click();
-  const status = await app.saveStatus().innerText();
-  await app.reportItem(copyId).locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).click();
+  await app.reportItem(copyId).locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).waitFor();
+  const status = await app.page.evaluate(async (id) => {
+    const cell = document.getElementById('cell-medlemsavgifter-0');
+    cell.value = '140 001';
+    cell.dispatchEvent(new Event('input', { bubbles: true }));
+    await new Promise((r) => requestAnimationFrame(r));
+    const shown = document.querySelector('[data-testid="save-status"]').textContent;
+    const item = document.querySelector(`.dialog ul.report-list li[data-report="${id}"]`);
+    [...item.querySelectorAll('.confirm button')].find((b) => b.textContent === 'Ja, ta bort').click();
+    return shown;
+  }, copyId);
   assert.equal(status, 'Sparar…', 'förutsättning: ändringen var ännu inte sparad när kopian togs bort');
 
   await new Promise((r) => setTimeout(r, 800)); // past the autosave delay
