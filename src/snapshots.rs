@@ -3,7 +3,6 @@
 //! second tab saving over unsaved edits). The last [`KEEP`] per report are kept, oldest dropped
 //! first; they stay after the report itself is deleted, so a deleted report can be restored.
 
-use gloo_storage::Storage;
 use serde::{Deserialize, Serialize};
 
 use crate::store::{read_raw, storage_keys, write_raw};
@@ -99,14 +98,7 @@ fn drop_oldest(id: &str, mine: &mut Vec<Snapshot>) -> bool {
         Some((_, owner)) => {
             let mut theirs = list(&owner);
             theirs.remove(0);
-            if theirs.is_empty() {
-                gloo_storage::LocalStorage::delete(key(&owner));
-            } else {
-                let _ = write_raw(
-                    &key(&owner),
-                    &serde_json::to_string(&theirs).unwrap_or_default(),
-                );
-            }
+            crate::store::write_list(&key(&owner), &theirs);
             true
         }
     }

@@ -217,6 +217,16 @@ pub(crate) fn write_raw(key: &str, value: &str) -> Result<(), String> {
     })
 }
 
+/// Writes a list kept under `key` as JSON, or removes the key when the list is empty (making
+/// room: a failed write leaves the longer list, which is still valid).
+pub(crate) fn write_list<T: serde::Serialize>(key: &str, items: &[T]) {
+    if items.is_empty() {
+        LocalStorage::delete(key);
+    } else {
+        let _ = write_raw(key, &serde_json::to_string(items).unwrap_or_default());
+    }
+}
+
 /// Writes a report's text; when storage is full, old snapshots ("Tidigare versioner") and then
 /// kept exports make room first, oldest first.
 fn write_report(key: &str, text: &str) -> Result<(), String> {

@@ -158,19 +158,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        // A visitor, so that a bad date is an error at the string itself (the file reader
-        // names the field from where the error was found).
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Date;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("ett datum som text, t.ex. \"2025-12-31\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Date, E> {
-                v.parse().map_err(E::custom)
-            }
-        }
-        d.deserialize_str(V)
+        crate::json::text_value(d, "ett datum som text, t.ex. \"2025-12-31\"", str::parse)
     }
 }
 

@@ -271,17 +271,9 @@ impl Serialize for Money {
 
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        struct V;
-        impl serde::de::Visitor<'_> for V {
-            type Value = Money;
-            fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("ett belopp som text, t.ex. \"1234.50\"")
-            }
-            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<Money, E> {
-                parse_canonical(v).map(Money).map_err(E::custom)
-            }
-        }
-        d.deserialize_str(V)
+        crate::json::text_value(d, "ett belopp som text, t.ex. \"1234.50\"", |s| {
+            parse_canonical(s).map(Money)
+        })
     }
 }
 

@@ -4,7 +4,6 @@
 
 use std::collections::BTreeSet;
 
-use gloo_storage::Storage;
 use kassoren_engine::model::{CommentTarget, Report};
 use kassoren_engine::review::{self, comments, lineage, ChangeKind, WordOp};
 use kassoren_engine::{compute, json};
@@ -88,14 +87,7 @@ pub fn drop_oldest_export() -> bool {
     };
     kassoren_engine::sort::sort_by_key(&mut kept, |e| e.revision);
     kept.remove(0);
-    if kept.is_empty() {
-        gloo_storage::LocalStorage::delete(exports_key(&document));
-    } else {
-        let _ = write_raw(
-            &exports_key(&document),
-            &serde_json::to_string(&kept).unwrap_or_default(),
-        );
-    }
+    crate::store::write_list(&exports_key(&document), &kept);
     true
 }
 
