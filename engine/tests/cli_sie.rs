@@ -12,10 +12,7 @@ use kassoren_engine::model::*;
 use rust_decimal::Decimal;
 
 fn sample(name: &str) -> String {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../../shared/sie-samples")
-        .join(name)
-        .to_string_lossy()
+    common::sie_sample(name).to_string_lossy()
         .into()
 }
 

@@ -1,7 +1,8 @@
 //! Reading SIE files: syntax (line ends, separators, quotes, object lists, voucher blocks,
 //! #RTRANS/#BTRANS), encodings, and the errors that name the line.
 
-use std::path::Path;
+mod common;
+
 
 use kassoren_engine::date::Date;
 use kassoren_engine::sie::{self, Encoding, SieError};
@@ -57,10 +58,7 @@ fn a_file_truncated_inside_a_voucher_is_refused() {
     );
     assert!(e.message.contains("avkapad"), "{e}");
     // A real file cut inside a voucher.
-    let bytes = std::fs::read(
-        Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("../../shared/sie-samples/jsisie__BL0001_typ4.SE"),
-    )
+    let bytes = std::fs::read(common::sie_sample("jsisie__BL0001_typ4.SE"))
     .unwrap();
     let text = String::from_utf8_lossy(&bytes);
     let cut = text.find("#TRANS 1930  {} 500").unwrap();

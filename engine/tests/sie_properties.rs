@@ -3,7 +3,8 @@
 //! årets resultat is the vouchers' result; and the parser and the import never panic, on
 //! arbitrary bytes, on SIE-like nonsense or on mutated sample files.
 
-use std::path::Path;
+mod common;
+
 
 use kassoren_engine::model::*;
 use kassoren_engine::sample::cp437;
@@ -280,7 +281,7 @@ proptest! {
         which in 0usize..8,
         edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<u8>(), 0usize..200), 1..8),
     ) {
-        let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/sie-samples");
+        let dir = common::sie_samples();
         let mut names: Vec<_> = std::fs::read_dir(&dir)
             .unwrap()
             .map(|e| e.unwrap().path())

@@ -1,11 +1,13 @@
-//! The SIE import on real files: every sample in `../shared/sie-samples/` (see `SOURCES.txt`
+//! The SIE import on real files: every sample in `tests/fixtures/sie/` (see `SOURCES.txt`
 //! there) imports without error; for each year with
 //! balances the balansräkning balances and årets resultat matches the file's result accounts,
 //! except where the file itself does not balance, where the difference is named. Golden line
 //! totals for five files were computed by `tests/fixtures/sie_golden.py` straight from the
 //! files' `#UB`/`#RES` rows, not by this program.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
+
+mod common;
 
 use kassoren_engine::model::*;
 use kassoren_engine::sie::{self, Closing, Import, ImportOptions, Level, Placement, WarningCode};
@@ -13,7 +15,7 @@ use kassoren_engine::{compute, json, ProblemCode};
 use rust_decimal::Decimal;
 
 fn dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../../shared/sie-samples")
+    common::sie_samples()
 }
 
 fn samples() -> Vec<PathBuf> {

@@ -1,5 +1,8 @@
-//! Builders shared by the integration tests: a balanced report from any template.
+//! Builders shared by the integration tests: a balanced report from any template, and where the
+//! test data lives.
 #![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
 
 use kassoren_engine::compute::equity_columns;
 use kassoren_engine::date::Date;
@@ -7,6 +10,17 @@ use kassoren_engine::model::*;
 use kassoren_engine::money::Money;
 use kassoren_engine::{compute, template};
 use rust_decimal::Decimal;
+
+/// The real SIE files the tests read: `tests/fixtures/sie/` in the repository (copied in with
+/// their licences; `SOURCES.txt` there says where each comes from).
+pub fn sie_samples() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../tests/fixtures/sie")
+}
+
+/// One of the SIE sample files.
+pub fn sie_sample(name: &str) -> PathBuf {
+    sie_samples().join(name)
+}
 
 pub fn d(v: i64) -> Decimal {
     Decimal::from(v)

@@ -11,6 +11,8 @@ import { ROOT } from './server.mjs';
 
 export { ROOT };
 export const EXAMPLE_PATH = path.join(ROOT, 'examples', 'ideell-forening.json');
+/** The SIE sample files the tests import (tests/fixtures/sie/, see SOURCES.txt there). */
+export const SIE_SAMPLES = path.join(ROOT, 'tests', 'fixtures', 'sie');
 export const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
 /** Debian's Chromium, headless; never a downloaded browser. */

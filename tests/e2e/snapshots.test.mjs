@@ -3,13 +3,11 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { useApp } from './harness.mjs';
-import { formatAmount } from './kassoren.mjs';
+import { formatAmount, SIE_SAMPLES } from './kassoren.mjs';
 
 const env = useApp();
-const SAMPLES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'sie-samples');
 
 async function openList(app) {
   await app.toolbarButton('Mina årsredovisningar').click();
@@ -47,7 +45,7 @@ test('an SIE import over the open report keeps the figures from before it', asyn
   const app = await env.open();
   await app.openPart('Resultaträkning');
   const before = await app.cellValue('verksamhetskostnader', 0);
-  await app.importSie(path.join(SAMPLES, 'jsisie__BL0001_typ1.SE'));
+  await app.importSie(path.join(SIE_SAMPLES, 'jsisie__BL0001_typ1.SE'));
   const dialog = app.page.locator('[role=dialog][aria-labelledby=sie-title]');
   await dialog.locator('input[name=sie-target]').first().check();
   await dialog.getByRole('button', { name: 'Importera' }).click();

@@ -1,6 +1,6 @@
 // The browser app's performance figures (not a test: it measures and never fails).
 //
-//   node e2e/bench.mjs
+//   node bench/bench.mjs
 //
 // Serves the existing dist/ (build it first: trunk build --release) and prints:
 //   (a) navigation start → the example report interactive, median of 10 fresh-profile loads
@@ -19,8 +19,8 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
-import { startServer, DIST, ROOT } from './server.mjs';
-import { Kassoren, launchBrowser } from './kassoren.mjs';
+import { startServer, DIST, ROOT } from '../tests/e2e/server.mjs';
+import { Kassoren, launchBrowser } from '../tests/e2e/kassoren.mjs';
 
 const LOADS = 10;
 const EDITS = 200;

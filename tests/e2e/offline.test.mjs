@@ -7,13 +7,11 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { startServer, DIST } from './server.mjs';
-import { Kassoren, eventually, launchBrowser } from './kassoren.mjs';
-import { postBuild } from '../tools/postbuild.mjs';
+import { Kassoren, eventually, launchBrowser, SIE_SAMPLES } from './kassoren.mjs';
+import { postBuild } from '../../tools/postbuild.mjs';
 
-const SAMPLES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'sie-samples');
 let browser;
 const cleanup = [];
 
@@ -100,7 +98,7 @@ test('offline: importing an SIE file and downloading JSON and HTML all work', as
   await goOffline(app, server);
   await app.reload();
 
-  await app.importSie(path.join(SAMPLES, 'jsisie__BL0001_typ1.SE'));
+  await app.importSie(path.join(SIE_SAMPLES, 'jsisie__BL0001_typ1.SE'));
   const dialog = app.page.locator('[role=dialog][aria-labelledby=sie-title]');
   await dialog.getByRole('button', { name: 'Importera' }).click();
   await dialog.waitFor({ state: 'detached' });

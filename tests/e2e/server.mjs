@@ -13,7 +13,7 @@ import path from 'node:path';
 import zlib from 'node:zlib';
 import { fileURLToPath } from 'node:url';
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 // KASSOREN_DIST serves another build directory (e.g. a copy, while dist/ is being rebuilt).
 export const DIST = path.resolve(process.env.KASSOREN_DIST || path.join(ROOT, 'dist'));
 

@@ -5,16 +5,15 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 
 import { useApp } from './harness.mjs';
+import { SIE_SAMPLES } from './kassoren.mjs';
 
 const env = useApp();
-const SAMPLES = path.join(path.dirname(fileURLToPath(import.meta.url)), '..', '..', 'shared', 'sie-samples');
 
 test('a SIE file from BL Administration becomes a balanced aktiebolag report with the file\'s totals', async () => {
   const app = await env.open();
-  await app.importSie(path.join(SAMPLES, 'jsisie__BL0001_typ1.SE'));
+  await app.importSie(path.join(SIE_SAMPLES, 'jsisie__BL0001_typ1.SE'));
   const dialog = app.page.locator('[role=dialog][aria-labelledby=sie-title]');
   // The example is open, so the file becomes a new report; the form comes from #FTYP AB.
   assert.match(await dialog.innerText(), /SEEE Speak Easy Executive English AB/);
@@ -60,7 +59,7 @@ test('a file that is not SIE is refused with the line and nothing changes', asyn
 test('when the file does not tell the form, the treasurer is asked before the import', async () => {
   const app = await env.open();
   // Test3 (BRILJANT) has no #FTYP and a name that tells no form.
-  await app.importSie(path.join(SAMPLES, 'jsisie__Test3_typ3.SE'));
+  await app.importSie(path.join(SIE_SAMPLES, 'jsisie__Test3_typ3.SE'));
   const dialog = app.page.locator('[role=dialog][aria-labelledby=sie-title]');
   const importButton = dialog.getByRole('button', { name: 'Importera', exact: true });
   assert.equal(await importButton.isDisabled(), true);

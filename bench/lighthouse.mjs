@@ -2,11 +2,11 @@
 // prints the performance, accessibility, best-practices and SEO scores, on Lighthouse's desktop
 // preset and on its default (a throttled phone). Not a test: the figures go into the README.
 //
-//   node e2e/lighthouse.mjs          (./run lighthouse builds first)
+//   node bench/lighthouse.mjs          (./run lighthouse builds first)
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
 
-import { startServer } from './server.mjs';
+import { startServer } from '../tests/e2e/server.mjs';
 
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'];
 const server = await startServer();
