@@ -1,13 +1,5 @@
-//! Kassören in the browser: a thin Leptos layer over the report engine.
-
-mod app;
-mod components;
-mod files;
-mod pwa;
-mod snapshots;
-mod store;
+//! The browser app's entry point; everything is in the library (`src/lib.rs`).
 
 fn main() {
-    console_error_panic_hook::set_once();
-    leptos::mount::mount_to_body(app::App);
+    kassoren_web::start();
 }

@@ -2,12 +2,12 @@
 //! or removes it (deleting it, importing SIE figures over it, merging another copy into it, a
 //! second tab saving over unsaved edits). The last [`KEEP`] per report are kept, oldest dropped
 //! first; they stay after the report itself is deleted, so a deleted report can be restored.
+//! Writing one goes through [`crate::room`], which decides what makes room when storage is full.
 
 use serde::{Deserialize, Serialize};
 
-use crate::store::{read_raw, storage_keys, write_raw};
+use crate::storage::{self, keys};
 
-const PREFIX: &str = "kassoren.snapshots.";
 /// How many snapshots are kept per report.
 pub const KEEP: usize = 20;
 
@@ -23,83 +23,46 @@ pub struct Snapshot {
     pub text: String,
 }
 
-fn key(id: &str) -> String {
-    format!("{PREFIX}{id}")
+/// Where a report's snapshots are kept.
+pub fn key(id: &str) -> String {
+    storage::key(keys::SNAPSHOTS, id)
 }
 
 /// A report's snapshots, oldest first. Unreadable snapshot lists read as empty.
 pub fn list(id: &str) -> Vec<Snapshot> {
-    read_raw(&key(id))
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
+    storage::read_list(&key(id))
 }
 
 /// The ids of every report with snapshots, deleted reports included.
 pub fn ids() -> Vec<String> {
-    storage_keys()
-        .into_iter()
-        .filter_map(|k| k.strip_prefix(PREFIX).map(str::to_string))
-        .collect()
+    storage::ids(keys::SNAPSHOTS)
 }
 
-/// Keeps a snapshot of a report. When the browser's storage is full, older snapshots (of any
-/// report, oldest first) make room; the reports themselves are never touched.
-pub fn keep(id: &str, reason: &str, title: &str, text: &str) -> Result<(), String> {
+/// The report's stored list with `snapshot` added and the oldest beyond [`KEEP`] dropped, as
+/// it is written.
+pub fn appended(id: &str, snapshot: &Snapshot) -> String {
     let mut mine = list(id);
-    mine.push(Snapshot {
-        at: js_sys::Date::now(),
-        reason: reason.to_string(),
-        title: title.to_string(),
-        text: text.to_string(),
-    });
+    mine.push(snapshot.clone());
     if mine.len() > KEEP {
         mine.drain(..mine.len() - KEEP);
     }
-    loop {
-        let serialised = serde_json::to_string(&mine).unwrap_or_default();
-        match write_raw(&key(id), &serialised) {
-            Ok(()) => return Ok(()),
-            Err(e) => {
-                if !drop_oldest(id, &mut mine) {
-                    return Err(e);
-                }
-            }
-        }
-    }
+    storage::list_text(&mine).unwrap_or_default()
 }
 
-/// Makes room for a report that cannot be saved: drops the oldest snapshot of any report. A
-/// report always goes before its old copies. Whether anything was dropped.
-pub fn make_room() -> bool {
-    drop_oldest("", &mut Vec::new())
-}
-
-/// Drops the oldest snapshot there is, another report's stored list or this one's (never the
-/// new snapshot itself). Whether anything could be dropped.
-fn drop_oldest(id: &str, mine: &mut Vec<Snapshot>) -> bool {
-    let mut oldest: Option<(f64, String)> = mine
-        .iter()
-        .take(mine.len().saturating_sub(1))
-        .map(|s| (s.at, id.to_string()))
-        .next();
-    for other in ids().into_iter().filter(|o| o != id) {
-        if let Some(first) = list(&other).first() {
-            if !oldest.as_ref().is_some_and(|(at, _)| *at <= first.at) {
-                oldest = Some((first.at, other));
-            }
-        }
-    }
-    match oldest {
-        None => false,
-        Some((_, owner)) if owner == id => {
-            mine.remove(0);
-            true
-        }
-        Some((_, owner)) => {
-            let mut theirs = list(&owner);
-            theirs.remove(0);
-            crate::store::write_list(&key(&owner), &theirs);
-            true
-        }
-    }
+/// Drops the oldest stored snapshot of any report. Whether there was one.
+pub fn drop_oldest() -> bool {
+    let oldest = ids()
+        .into_iter()
+        .filter_map(|id| list(&id).first().map(|s| (s.at, id)))
+        .fold(None::<(f64, String)>, |best, (at, id)| match best {
+            Some((b, _)) if b <= at => best,
+            _ => Some((at, id)),
+        });
+    let Some((_, owner)) = oldest else {
+        return false;
+    };
+    let mut theirs = list(&owner);
+    theirs.remove(0);
+    storage::write_list(&key(&owner), &theirs);
+    true
 }

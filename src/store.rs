@@ -1,39 +1,30 @@
-//! The app's one state value and its persistence.
+//! The app's one state value and what changes it.
 //!
 //! [`Store`] holds the open report (one signal), what the engine computes from it (one memo),
 //! the list of reports kept in the browser, and where the treasurer is. It is `Copy` and passed
-//! by context. Persistence is one named effect, [`autosave`], that tracks only the report, and
-//! [`Store::flush`], called when the page is hidden or closed.
+//! by context. Every edit goes through [`Store::edit`] (recorded for undo) or
+//! [`Store::change`], and bumps one counter, `edits`; persistence is one named effect,
+//! [`autosave`], that tracks only that counter, and [`Store::flush`], called when the page is
+//! hidden or closed. Storage itself is [`crate::library`] (the kept reports), [`crate::room`]
+//! (what makes room) and [`crate::storage`]; two tabs are [`crate::tabs`].
 
 use std::time::Duration;
 
-use gloo_storage::{LocalStorage, Storage};
 use kassoren_engine::model::Report;
-use kassoren_engine::{compute, json, review, Computed};
+use kassoren_engine::{compute, json, Computed};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
-use wasm_bindgen::JsCast;
 
-use crate::snapshots;
+use crate::dom;
+use crate::history::History;
+use crate::library::{self, default_title, IndexEntry};
+use crate::parts::View;
+use crate::room;
+use crate::snapshots::Snapshot;
+use crate::storage::{self, Layout};
+use crate::tabs::{self, Reconciled};
 
-const INDEX_KEY: &str = "kassoren.index";
-const CURRENT_KEY: &str = "kassoren.current";
-const REPORT_PREFIX: &str = "kassoren.report.";
-/// `kassoren.rev.<id>`: how many times the report has been written, by any tab.
-const REV_PREFIX: &str = "kassoren.rev.";
-/// Why a write failed when the browser's storage is full.
-const QUOTA_FULL: &str = "webbläsarens lagringsutrymme är fullt";
 /// How long after the last edit the report is written to local storage.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
-
-/// One report kept in the browser.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
-pub struct IndexEntry {
-    pub id: String,
-    pub title: String,
-    /// Milliseconds since 1970, when last saved.
-    pub updated: f64,
-}
 
 /// Whether the latest edit is stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -41,64 +32,6 @@ pub enum SaveStatus {
     Saved,
     Saving,
     Failed(String),
-}
-
-/// Where in the report the treasurer is.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum View {
-    Organisation,
-    Narrative,
-    Management,
-    Income,
-    Balance,
-    Notes,
-    Signatures,
-    Accounts,
-    Checks,
-    Review,
-}
-
-impl View {
-    pub const ALL: [View; 10] = [
-        View::Organisation,
-        View::Narrative,
-        View::Management,
-        View::Income,
-        View::Balance,
-        View::Notes,
-        View::Signatures,
-        View::Accounts,
-        View::Checks,
-        View::Review,
-    ];
-
-    pub fn label(&self) -> &'static str {
-        match self {
-            View::Organisation => "Organisation och år",
-            View::Narrative => "Berättelse",
-            View::Management => "Förvaltningsberättelse",
-            View::Income => "Resultaträkning",
-            View::Balance => "Balansräkning",
-            View::Notes => "Noter",
-            View::Signatures => "Underskrifter",
-            View::Accounts => "Konton från SIE",
-            View::Checks => "Kontroller",
-            View::Review => "Granskning",
-        }
-    }
-
-    /// The anchor of this part in the preview.
-    pub fn preview_anchor(&self) -> &'static str {
-        match self {
-            View::Organisation | View::Checks | View::Accounts | View::Review => "rapport-start",
-            View::Narrative => "innehall",
-            View::Management => "forvaltningsberattelse",
-            View::Income => "resultatrakning",
-            View::Balance => "balansrakning",
-            View::Notes => "noter",
-            View::Signatures => "underskrifter",
-        }
-    }
 }
 
 /// A message shown to the treasurer until dismissed.
@@ -119,188 +52,39 @@ pub struct Store {
     pub status: RwSignal<SaveStatus>,
     pub view: RwSignal<View>,
     pub notice: RwSignal<Option<Notice>>,
-    /// Bumped on every edit; the save timer writes only if no newer edit came.
-    generation: RwSignal<u64>,
+    /// Counts the changes to the open report that are to be saved (edits, undo, redo, merges).
+    /// A report shown as it is stored (opened, or another tab's save) does not count. The save
+    /// timer writes only if no newer change came.
+    edits: RwSignal<u64>,
     /// The stored revision of the open report when this tab last read or wrote it. A write is
     /// refused when the stored revision has moved on (another tab saved in between).
     revision: StoredValue<u64>,
     /// The open report as this tab last read or wrote it: what both sides started from when
     /// another tab saved while this one had unsaved edits.
     stored: StoredValue<Option<Report>>,
-    /// Set when the report is replaced by what another tab saved: that is not an edit to save.
-    adopted: StoredValue<bool>,
-    history: StoredValue<History>,
+    history: StoredValue<History<Report>>,
     pub can_undo: RwSignal<bool>,
     pub can_redo: RwSignal<bool>,
-}
-
-/// How many edits can be undone.
-pub const UNDO_STEPS: usize = 250;
-
-/// Undo and redo, within the session: the report before each edit. Keystrokes in one field
-/// make one step; any other edit (a button, another field) starts a new one.
-#[derive(Default)]
-struct History {
-    past: std::collections::VecDeque<Report>,
-    future: Vec<Report>,
-    /// The field the last edit came from, if it was a field.
-    last_field: Option<String>,
-}
-
-/// The id of the focused field, if the focus is in a text field or text area.
-fn focused_field() -> Option<String> {
-    let el = document().active_element()?;
-    let tag = el.tag_name();
-    (tag == "INPUT" || tag == "TEXTAREA")
-        .then(|| el.id())
-        .filter(|id| !id.is_empty())
-}
-
-fn now() -> f64 {
-    js_sys::Date::now()
-}
-
-fn report_key(id: &str) -> String {
-    format!("{REPORT_PREFIX}{id}")
-}
-
-fn rev_key(id: &str) -> String {
-    format!("{REV_PREFIX}{id}")
-}
-
-/// The stored revision of a report (0 if it was never written with one).
-fn read_rev(id: &str) -> u64 {
-    read_raw(&rev_key(id))
-        .and_then(|s| s.parse().ok())
-        .unwrap_or(0)
-}
-
-fn visible() -> bool {
-    document().visibility_state() == web_sys::VisibilityState::Visible
-}
-
-/// A title for the list of reports: "Föreningen X 2025".
-pub fn default_title(r: &Report) -> String {
-    let name = r.organisation.name.trim();
-    let name = if name.is_empty() {
-        "Namnlös årsredovisning"
-    } else {
-        name
-    };
-    match r.years.first() {
-        Some(y) => format!("{name} {}", y.label()),
-        None => name.to_string(),
-    }
-}
-
-pub(crate) fn read_raw(key: &str) -> Option<String> {
-    LocalStorage::raw().get_item(key).ok().flatten()
-}
-
-pub(crate) fn write_raw(key: &str, value: &str) -> Result<(), String> {
-    LocalStorage::raw().set_item(key, value).map_err(|e| {
-        let name = js_sys::Reflect::get(&e, &"name".into())
-            .ok()
-            .and_then(|v| v.as_string())
-            .unwrap_or_default();
-        let code = js_sys::Reflect::get(&e, &"code".into())
-            .ok()
-            .and_then(|v| v.as_f64())
-            .unwrap_or_default();
-        // Chromium and Safari: QuotaExceededError (code 22); Firefox: NS_ERROR_DOM_QUOTA_REACHED
-        // (code 1014).
-        if name.contains("Quota") || name.contains("QUOTA") || code == 22.0 || code == 1014.0 {
-            QUOTA_FULL.to_string()
-        } else {
-            "webbläsaren tillåter inte lagring".to_string()
-        }
-    })
-}
-
-/// Writes a list kept under `key` as JSON, or removes the key when the list is empty (making
-/// room: a failed write leaves the longer list, which is still valid).
-pub(crate) fn write_list<T: serde::Serialize>(key: &str, items: &[T]) {
-    if items.is_empty() {
-        LocalStorage::delete(key);
-    } else {
-        let _ = write_raw(key, &serde_json::to_string(items).unwrap_or_default());
-    }
-}
-
-/// Writes a report's text; when storage is full, old snapshots ("Tidigare versioner") and then
-/// kept exports make room first, oldest first.
-fn write_report(key: &str, text: &str) -> Result<(), String> {
-    loop {
-        match write_raw(key, text) {
-            Err(e) if e == QUOTA_FULL && make_room() => continue,
-            result => return result,
-        }
-    }
-}
-
-/// Drops one old copy — a snapshot, else an export kept for merging — so a report fits.
-fn make_room() -> bool {
-    snapshots::make_room() || crate::components::review::drop_oldest_export()
-}
-
-/// Every key in local storage.
-pub(crate) fn storage_keys() -> Vec<String> {
-    let storage = LocalStorage::raw();
-    let n = storage.length().unwrap_or(0);
-    (0..n)
-        .filter_map(|i| storage.key(i).ok().flatten())
-        .collect()
-}
-
-/// The list of kept reports. If the list itself is missing or unreadable, it is made again from
-/// the reports found in storage, so no report is ever lost from view.
-fn load_index() -> Vec<IndexEntry> {
-    let mut index: Vec<IndexEntry> = read_raw(INDEX_KEY)
-        .and_then(|s| serde_json::from_str(&s).ok())
-        .unwrap_or_default();
-    for key in storage_keys() {
-        let Some(id) = key.strip_prefix(REPORT_PREFIX) else {
-            continue;
-        };
-        if index.iter().any(|e| e.id == id) {
-            continue;
-        }
-        let title = match read_raw(&key).map(|t| json::from_json(&t)) {
-            Some(Ok(r)) => default_title(&r),
-            _ => format!("Oläslig årsredovisning ({id})"),
-        };
-        index.push(IndexEntry {
-            id: id.to_string(),
-            title,
-            updated: 0.0,
-        });
-    }
-    index
-}
-
-/// How many bytes the reports take in local storage (UTF-16, as browsers count).
-pub fn storage_used() -> usize {
-    storage_keys()
-        .iter()
-        .filter(|k| k.starts_with("kassoren."))
-        .map(|k| 2 * (k.len() + read_raw(k).map_or(0, |v| v.encode_utf16().count())))
-        .sum()
 }
 
 impl Store {
     /// Loads what the browser keeps; on a first visit, the example report.
     pub fn load() -> Store {
-        let mut index = load_index();
-        let mut notice = None;
-        let wanted = read_raw(CURRENT_KEY);
-        let mut opened: Option<(String, Report)> = None;
-        let candidates: Vec<String> = wanted
-            .iter()
-            .cloned()
+        let mut notice = match storage::migrate() {
+            Layout::Current => None,
+            Layout::Newer(v) => Some(Notice {
+                error: true,
+                text: format!("Webbläsarens lagring har skrivits av en nyare version av Kassören (lagringsversion {v}). Ladda om sidan för att få den nya versionen."),
+            }),
+        };
+        let mut index = library::load_index();
+        let candidates: Vec<String> = library::current()
+            .into_iter()
             .chain(index.iter().map(|e| e.id.clone()))
             .collect();
+        let mut opened: Option<(String, Report)> = None;
         for id in candidates {
-            match read_raw(&report_key(&id)).map(|text| json::from_json(&text)) {
+            match library::read(&id) {
                 Some(Ok(r)) => {
                     opened = Some((id, r));
                     break;
@@ -320,10 +104,10 @@ impl Store {
         let (id, report) = opened.unwrap_or_else(|| {
             let mut r = kassoren_engine::example::example_report();
             // This browser's copy of the example is a document of its own.
-            kassoren_engine::review::lineage::start(&mut r, crate::components::review::seed());
+            kassoren_engine::review::lineage::start(&mut r, dom::seed());
             // Never write over something kept under the example's id (it may be unreadable).
-            let id = if read_raw(&report_key("exempel")).is_some() {
-                format!("exempel-{}", now() as u64)
+            let id = if library::raw("exempel").is_some() {
+                format!("exempel-{}", dom::now() as u64)
             } else {
                 "exempel".to_string()
             };
@@ -331,12 +115,12 @@ impl Store {
                 index.push(IndexEntry {
                     id: id.clone(),
                     title: "Exempel: ".to_string() + &default_title(&r),
-                    updated: now(),
+                    updated: dom::now(),
                 });
             }
             (id, r)
         });
-        let revision = read_rev(&id);
+        let revision = library::revision(&id);
         let stored = (!first_visit).then(|| report.clone());
         let report = RwSignal::new(report);
         let store = Store {
@@ -348,10 +132,9 @@ impl Store {
             status: RwSignal::new(SaveStatus::Saved),
             view: RwSignal::new(View::Organisation),
             notice: RwSignal::new(notice),
-            generation: RwSignal::new(0),
+            edits: RwSignal::new(0),
             revision: StoredValue::new(revision),
             stored: StoredValue::new(stored),
-            adopted: StoredValue::new(false),
             history: StoredValue::new(History::default()),
             can_undo: RwSignal::new(false),
             can_redo: RwSignal::new(false),
@@ -363,7 +146,7 @@ impl Store {
             request_animation_frame(move || {
                 set_timeout(
                     move || {
-                        if visible() {
+                        if dom::visible() {
                             store.write_now();
                         }
                     },
@@ -388,34 +171,32 @@ impl Store {
         }));
     }
 
-    /// Applies an edit to the open report. Everything recomputes from the new value.
+    /// Applies an edit to the open report, as one undo step (keystrokes in the focused field
+    /// continue the last step). Everything recomputes from the new value.
     pub fn edit(&self, f: impl FnOnce(&mut Report)) {
-        let field = focused_field();
-        let same_field = field.is_some()
-            && self
-                .history
-                .with_value(|h| h.last_field == field && !h.past.is_empty());
-        if !same_field {
-            let before = self.report.get_untracked();
-            self.history.update_value(|h| {
-                h.past.push_back(before);
-                if h.past.len() > UNDO_STEPS {
-                    h.past.pop_front();
-                }
-            });
-        }
+        let field = dom::focused_field();
+        let report = self.report;
         self.history.update_value(|h| {
-            h.future.clear();
-            h.last_field = field;
+            h.record(field.as_deref(), || report.get_untracked());
         });
-        self.report.update(f);
+        self.change(f);
         self.history_changed();
     }
 
+    /// Changes the open report without an undo step (e.g. the revision an export counts up);
+    /// saved like any edit.
+    pub fn change(&self, f: impl FnOnce(&mut Report)) {
+        self.report.update(f);
+        self.edits.update(|n| *n += 1);
+    }
+
+    /// Shows `report` as it is stored: nothing to save.
+    fn adopt(&self, report: Report) {
+        self.report.set(report);
+    }
+
     fn history_changed(&self) {
-        let (undo, redo) = self
-            .history
-            .with_value(|h| (!h.past.is_empty(), !h.future.is_empty()));
+        let (undo, redo) = self.history.with_value(|h| (h.can_undo(), h.can_redo()));
         self.can_undo.set(undo);
         self.can_redo.set(redo);
     }
@@ -428,37 +209,20 @@ impl Store {
 
     /// Undoes the last edit (Ctrl+Z).
     pub fn undo(&self) {
-        self.step(true);
+        self.step(History::undo);
     }
 
     /// Redoes an undone edit (Ctrl+Shift+Z).
     pub fn redo(&self) {
-        self.step(false);
+        self.step(History::redo);
     }
 
-    fn step(&self, back: bool) {
+    fn step(&self, go: fn(&mut History<Report>, Report) -> Option<Report>) {
         // A field being edited shows the report again once it loses focus.
-        if let Some(el) = document()
-            .active_element()
-            .and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
-        {
-            el.blur().ok();
-        }
+        dom::blur_focused();
         let current = self.report.get_untracked();
-        let target = self.history.try_update_value(|h| {
-            h.last_field = None;
-            if back {
-                let target = h.past.pop_back()?;
-                h.future.push(current);
-                Some(target)
-            } else {
-                let target = h.future.pop()?;
-                h.past.push_back(current);
-                Some(target)
-            }
-        });
-        if let Some(Some(report)) = target {
-            self.report.set(report);
+        if let Some(Some(report)) = self.history.try_update_value(|h| go(h, current)) {
+            self.change(|r| *r = report);
         }
         self.history_changed();
     }
@@ -468,7 +232,7 @@ impl Store {
     /// ([`Store::take_newer`]).
     pub fn write_now(&self) {
         let id = self.current.get_untracked();
-        if read_rev(&id) != self.revision.get_value() {
+        if library::revision(&id) != self.revision.get_value() {
             self.take_newer();
             return;
         }
@@ -476,22 +240,18 @@ impl Store {
         let text = json::to_json(&report);
         let title = self.title_of(&id);
         let next = self.revision.get_value() + 1;
-        // The text first, then the revision: another tab reacts to the revision, and by then
-        // the text is there to read.
-        let result = write_report(&report_key(&id), &text)
-            .and_then(|()| write_raw(&rev_key(&id), &next.to_string()))
-            .and_then(|()| {
-                self.update_index(|index| match index.iter_mut().find(|e| e.id == id) {
-                    Some(e) => e.updated = now(),
-                    None => index.push(IndexEntry {
-                        id: id.clone(),
-                        title,
-                        updated: now(),
-                    }),
-                })?;
-                write_raw(CURRENT_KEY, &id)
-            });
-        if read_rev(&id) == next {
+        let result = library::write(&id, &text, next).and_then(|()| {
+            self.update_index(|index| match index.iter_mut().find(|e| e.id == id) {
+                Some(e) => e.updated = dom::now(),
+                None => index.push(IndexEntry {
+                    id: id.clone(),
+                    title,
+                    updated: dom::now(),
+                }),
+            })?;
+            library::set_current(&id)
+        });
+        if library::revision(&id) == next {
             self.revision.set_value(next);
             self.stored.set_value(Some(report));
         }
@@ -508,13 +268,13 @@ impl Store {
     }
 
     /// Another tab saved the open report: show its version. If this tab has edits of its own
-    /// that are not stored yet, they are not thrown away: the engine merges both sides from
-    /// the version they started from; what cannot be merged stays as this tab's version under
-    /// "Ångra" and in "Tidigare versioner", and the treasurer is told.
+    /// that are not stored yet, they are not thrown away: [`tabs::reconcile`] merges both
+    /// sides from the version they started from; what cannot be merged stays as this tab's
+    /// version under "Ångra" and in "Tidigare versioner", and the treasurer is told.
     pub fn take_newer(&self) {
         let id = self.current.get_untracked();
-        let stored_rev = read_rev(&id);
-        let theirs = match read_raw(&report_key(&id)).map(|t| json::from_json(&t)) {
+        let stored_rev = library::revision(&id);
+        let theirs = match library::read(&id) {
             Some(Ok(r)) => r,
             None => return self.gone_elsewhere(),
             // Unreadable: leave it for "Mina årsredovisningar" to offer; keep this version.
@@ -525,15 +285,34 @@ impl Store {
         self.revision.set_value(stored_rev);
         self.stored.set_value(Some(theirs.clone()));
         let unsaved = self.status.get_untracked() != SaveStatus::Saved;
-        if mine == theirs || !unsaved || base.as_ref() == Some(&mine) {
-            if mine != theirs {
-                self.adopted.set_value(true);
-                self.report.set(theirs);
+        match tabs::reconcile(base.as_ref(), &mine, &theirs, unsaved) {
+            Reconciled::TakeTheirs => {
+                if mine != theirs {
+                    self.adopt(theirs);
+                }
+                self.status.set(SaveStatus::Saved);
             }
-            self.status.set(SaveStatus::Saved);
-            return;
+            Reconciled::Merged(merged) => {
+                // Both sides' edits: this tab saves the result.
+                self.change(|r| *r = *merged);
+                self.notify("Årsredovisningen ändrades också i en annan flik. Ändringarna därifrån har förts samman med dina.");
+            }
+            Reconciled::Conflict { conflicts } => {
+                let _ = self.snapshot_of(
+                    &id,
+                    "Din version när en annan flik sparade samtidigt",
+                    json::to_json(&mine),
+                );
+                self.history.update_value(|h| h.record_step(mine));
+                self.history_changed();
+                self.adopt(theirs);
+                self.status.set(SaveStatus::Saved);
+                self.fail(format!(
+                    "Årsredovisningen ändrades samtidigt i en annan flik{}. Den versionen visas nu. Din version finns kvar: \"Ångra\" tar tillbaka den, och den finns under \"Tidigare versioner\".",
+                    if conflicts.is_empty() { String::new() } else { format!(" på samma ställe ({conflicts})") }
+                ));
+            }
         }
-        self.merge_from_other_tab(&id, base, mine, theirs);
     }
 
     /// While saving fails, tries again every few seconds, so saving resumes by itself once there
@@ -543,7 +322,7 @@ impl Store {
         set_timeout(
             move || {
                 // A hidden tab does not write; it tries again once it is in front.
-                if !visible() {
+                if !dom::visible() {
                     return store.retry_later();
                 }
                 if matches!(store.status.get_untracked(), SaveStatus::Failed(_)) {
@@ -557,33 +336,13 @@ impl Store {
         );
     }
 
-    /// The stored text of a report, readable or not.
-    pub fn raw(&self, id: &str) -> Option<String> {
-        read_raw(&report_key(id))
-    }
-
-    /// Whether a kept report can be opened.
-    pub fn readable(&self, id: &str) -> bool {
-        self.raw(id).is_some_and(|t| json::from_json(&t).is_ok())
-    }
-
     /// Changes the list of kept reports as stored now (another tab may have changed it), and
     /// writes it.
     fn update_index(&self, f: impl FnOnce(&mut Vec<IndexEntry>)) -> Result<(), String> {
-        let mut index = load_index();
-        // A report the stored list lacks (made again from storage, `updated` 0) keeps the
-        // title this tab gave it.
-        self.index.with_untracked(|known| {
-            for e in index.iter_mut().filter(|e| e.updated == 0.0) {
-                if let Some(k) = known.iter().find(|k| k.id == e.id) {
-                    e.title = k.title.clone();
-                }
-            }
-        });
-        f(&mut index);
-        let text = serde_json::to_string(&index).unwrap_or_default();
+        let known = self.index.get_untracked();
+        let (index, written) = library::update_index(&known, f);
         self.index.set(index);
-        write_raw(INDEX_KEY, &text)
+        written
     }
 
     /// Writes a pending edit at once (the page is being hidden or closed).
@@ -596,10 +355,10 @@ impl Store {
     /// Opens a kept report.
     pub fn open(&self, id: &str) {
         self.flush();
-        match read_raw(&report_key(id)).map(|t| json::from_json(&t)) {
+        match library::read(id) {
             Some(Ok(r)) => {
                 self.show(id, r);
-                let _ = write_raw(CURRENT_KEY, id);
+                let _ = library::set_current(id);
                 self.view.set(View::Organisation);
             }
             Some(Err(e)) => self.fail(format!("Årsredovisningen kunde inte öppnas: {e}")),
@@ -610,10 +369,9 @@ impl Store {
     /// Shows a report as it is stored under `id` (nothing to save).
     fn show(&self, id: &str, report: Report) {
         self.current.set(id.to_string());
-        self.revision.set_value(read_rev(id));
+        self.revision.set_value(library::revision(id));
         self.stored.set_value(Some(report.clone()));
-        self.adopted.set_value(true);
-        self.report.set(report);
+        self.adopt(report);
         self.status.set(SaveStatus::Saved);
         self.reset_history();
     }
@@ -621,27 +379,26 @@ impl Store {
     /// Adds a report that starts a document of its own (a new report, a copy, next year's, an
     /// SIE import): a new random document id, so it is never taken for another's copy.
     pub fn add_new(&self, mut report: Report, title: Option<String>) {
-        kassoren_engine::review::lineage::start(&mut report, crate::components::review::seed());
+        kassoren_engine::review::lineage::start(&mut report, dom::seed());
         self.add(report, title);
     }
 
     /// Adds a report to the list as it is (an opened file keeps its lineage) and opens it.
     pub fn add(&self, report: Report, title: Option<String>) {
         self.flush();
-        let id = format!("r{}", now() as u64);
+        let id = format!("r{}", dom::now() as u64);
         let title = title.unwrap_or_else(|| default_title(&report));
         let _ = self.update_index(|i| {
             i.push(IndexEntry {
                 id: id.clone(),
                 title,
-                updated: now(),
+                updated: dom::now(),
             })
         });
         self.current.set(id.clone());
-        self.revision.set_value(read_rev(&id));
+        self.revision.set_value(library::revision(&id));
         self.stored.set_value(None);
-        self.adopted.set_value(true);
-        self.report.set(report);
+        self.adopt(report);
         self.reset_history();
         self.write_now();
         self.view.set(View::Organisation);
@@ -660,7 +417,7 @@ impl Store {
 
     pub fn duplicate(&self, id: &str) {
         self.flush();
-        match read_raw(&report_key(id)).map(|t| json::from_json(&t)) {
+        match library::read(id) {
             Some(Ok(r)) => {
                 let title = self.index.with_untracked(|i| {
                     i.iter()
@@ -677,9 +434,8 @@ impl Store {
     /// "Tidigare versioner"; if even that cannot be stored, nothing is removed.
     pub fn delete(&self, id: &str) {
         self.flush();
-        if let Some(text) = read_raw(&report_key(id)) {
-            let title = self.title_of(id);
-            if let Err(e) = snapshots::keep(id, "Före borttagning", &title, &text) {
+        if let Some(text) = library::raw(id) {
+            if let Err(e) = self.snapshot_of(id, "Före borttagning", text) {
                 self.fail(format!(
                     "Årsredovisningen togs inte bort: ingen säkerhetskopia kunde sparas ({e}). Spara den som fil först."
                 ));
@@ -687,12 +443,11 @@ impl Store {
             }
         }
         if self.current.get_untracked() == id {
-            // A pending save of the report being deleted must not bring it back.
-            self.generation.update(|g| *g += 1);
+            // A pending save of the report being deleted must not bring it back: the save timer
+            // writes only while the status says so.
             self.status.set(SaveStatus::Saved);
         }
-        LocalStorage::delete(report_key(id));
-        LocalStorage::delete(rev_key(id));
+        library::remove(id);
         let _ = self.update_index(|i| i.retain(|e| e.id != id));
         if self.current.get_untracked() == id {
             self.open_another();
@@ -717,11 +472,22 @@ impl Store {
             .unwrap_or_else(|| self.report.with_untracked(default_title))
     }
 
+    /// Keeps a report's text in "Tidigare versioner", with the title the list shows.
+    fn snapshot_of(&self, id: &str, reason: &str, text: String) -> Result<(), String> {
+        let snapshot = Snapshot {
+            at: dom::now(),
+            reason: reason.to_string(),
+            title: self.title_of(id),
+            text,
+        };
+        room::keep_snapshot(id, &snapshot)
+    }
+
     /// Keeps the open report in "Tidigare versioner" before a step that replaces its content.
     pub fn keep_snapshot(&self, reason: &str) -> Result<(), String> {
         let id = self.current.get_untracked();
         let text = self.report.with_untracked(json::to_json);
-        snapshots::keep(&id, reason, &self.title_of(&id), &text)
+        self.snapshot_of(&id, reason, text)
     }
 
     /// The open report was removed in another tab. Unsaved edits here are kept as a snapshot.
@@ -731,9 +497,8 @@ impl Store {
             let _ = self
                 .keep_snapshot("Osparade ändringar när årsredovisningen togs bort i en annan flik");
         }
-        self.generation.update(|g| *g += 1);
         self.status.set(SaveStatus::Saved);
-        self.index.set(load_index());
+        self.index.set(library::load_index());
         if self.index.with_untracked(|i| i.iter().any(|e| e.id == id)) {
             return;
         }
@@ -741,72 +506,28 @@ impl Store {
         self.fail("Årsredovisningen du hade öppen togs bort i en annan flik. Den finns under \"Tidigare versioner\" i \"Mina årsredovisningar\".");
     }
 
-    /// Both this tab and another changed the report: the engine merges the two from the
-    /// version both started from. What cannot be merged is shown as the other tab has it, and
-    /// this tab's version stays under "Ångra" and in "Tidigare versioner".
-    fn merge_from_other_tab(&self, id: &str, base: Option<Report>, mine: Report, theirs: Report) {
-        let merged = base.and_then(|base| review::merge(&base, &mine, &theirs).ok());
-        match merged {
-            Some(m) if m.conflicts.is_empty() => {
-                // Both sides' edits: this tab saves the result.
-                self.report.set(m.report);
-                self.notify("Årsredovisningen ändrades också i en annan flik. Ändringarna därifrån har förts samman med dina.");
-            }
-            other => {
-                let _ = snapshots::keep(
-                    id,
-                    "Din version när en annan flik sparade samtidigt",
-                    &self.title_of(id),
-                    &json::to_json(&mine),
-                );
-                self.history.update_value(|h| {
-                    h.past.push_back(mine);
-                    h.future.clear();
-                    h.last_field = None;
-                });
-                self.history_changed();
-                self.adopted.set_value(true);
-                self.report.set(theirs);
-                self.status.set(SaveStatus::Saved);
-                let conflicts = other
-                    .map(|m| {
-                        m.conflicts
-                            .iter()
-                            .map(|c| c.describe())
-                            .collect::<Vec<_>>()
-                            .join("; ")
-                    })
-                    .unwrap_or_default();
-                self.fail(format!(
-                    "Årsredovisningen ändrades samtidigt i en annan flik{}. Den versionen visas nu. Din version finns kvar: \"Ångra\" tar tillbaka den, och den finns under \"Tidigare versioner\".",
-                    if conflicts.is_empty() { String::new() } else { format!(" på samma ställe ({conflicts})") }
-                ));
-            }
+    /// Takes in what another tab saved of the open report, if anything.
+    fn catch_up(&self) {
+        let id = self.current.get_untracked();
+        let gone = library::raw(&id).is_none() && self.revision.get_value() > 0;
+        if gone || library::revision(&id) != self.revision.get_value() {
+            self.take_newer();
         }
     }
 }
 
-/// The persistence effect: every edit marks the report unsaved and writes it shortly after the
-/// last keystroke. Tracks only the report.
+/// The persistence effect: every change marks the report unsaved and writes it shortly after the
+/// last keystroke. Tracks only the change counter, so a report shown as stored is not written.
 pub fn autosave(store: Store) {
-    let first = StoredValue::new(true);
-    Effect::new(move |_| {
-        store.report.track();
-        if first.get_value() {
-            first.set_value(false);
-            return;
-        }
-        if store.adopted.get_value() {
-            // Read from storage (another tab's save, or a report opened): nothing to write.
-            store.adopted.set_value(false);
+    Effect::new(move |previous: Option<()>| {
+        let edits = store.edits.get();
+        if previous.is_none() {
             return;
         }
         store.status.set(SaveStatus::Saving);
-        let generation = store.generation.get_untracked() + 1;
-        store.generation.set(generation);
         set_timeout(
             move || {
-                if store.generation.get_untracked() == generation
+                if store.edits.get_untracked() == edits
                     && store.status.get_untracked() == SaveStatus::Saving
                 {
                     store.write_now();
@@ -818,7 +539,7 @@ pub fn autosave(store: Store) {
     // Flush when the page is hidden (tab switch, close, reload) or unloaded; when it comes
     // back, catch up with what another tab may have saved meanwhile.
     let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-        if visible() {
+        if dom::visible() {
             store.catch_up();
         } else {
             store.flush();
@@ -831,29 +552,10 @@ pub fn autosave(store: Store) {
     });
 }
 
-/// Two tabs or windows on the same reports: what one saves, the other shows. Tracks nothing;
-/// listens to local storage's `storage` event, which the browser fires in every other tab.
+/// Two tabs or windows on the same reports: what one saves, the other shows.
 pub fn sync_tabs(store: Store) {
-    let listener = window_event_listener(leptos::ev::storage, move |ev| {
-        let Some(key) = ev.key() else {
-            return store.catch_up();
-        };
-        if key == INDEX_KEY {
-            store.index.set(load_index());
-        } else if key.starts_with(REV_PREFIX) || key.starts_with(REPORT_PREFIX) {
-            store.catch_up();
-        }
-    });
-    on_cleanup(move || listener.remove());
-}
-
-impl Store {
-    /// Takes in what another tab saved of the open report, if anything.
-    fn catch_up(&self) {
-        let id = self.current.get_untracked();
-        let gone = read_raw(&report_key(&id)).is_none() && self.revision.get_value() > 0;
-        if gone || read_rev(&id) != self.revision.get_value() {
-            self.take_newer();
-        }
-    }
+    tabs::listen(
+        move || store.index.set(library::load_index()),
+        move || store.catch_up(),
+    );
 }

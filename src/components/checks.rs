@@ -4,14 +4,16 @@
 use kassoren_engine::compute::{Location, Severity};
 use leptos::prelude::*;
 
-use super::narrative::focus_later;
-use crate::store::{Store, View};
+use crate::dom::focus_later;
+use crate::ids;
+use crate::parts::View;
+use crate::store::Store;
 
 /// Where a problem is in the editor: the part to show and the element to focus.
 fn target(store: Store, loc: &Location) -> (View, String) {
     match loc {
-        Location::Organisation { field } => (View::Organisation, format!("org-{field}")),
-        Location::Year { year } => (View::Organisation, format!("year-{year}-start")),
+        Location::Organisation { field } => (View::Organisation, ids::organisation(field)),
+        Location::Year { year } => (View::Organisation, ids::year_date(*year, false)),
         Location::Line { line, year } => {
             let (in_income, plain_input) = store.report.with_untracked(|r| {
                 let plain = matches!(
@@ -26,16 +28,16 @@ fn target(store: Store, loc: &Location) -> (View, String) {
                 View::Balance
             };
             let el = match year {
-                Some(y) if plain_input => format!("cell-{line}-{y}"),
-                _ => format!("label-{line}"),
+                Some(y) if plain_input => ids::cell(line, *y),
+                _ => ids::label(line),
             };
             (view, el)
         }
         Location::Note { note, row, column } => {
             let el = match (row, column) {
-                (Some(r), Some(c)) => format!("ncell-{note}-{r}-{c}"),
-                (Some(r), None) => format!("row-{r}"),
-                _ => format!("note-title-{note}"),
+                (Some(r), Some(c)) => ids::note_cell(note, r, c),
+                (Some(r), None) => ids::note_row(r),
+                _ => ids::note_title(note),
             };
             (View::Notes, el)
         }
@@ -51,13 +53,13 @@ fn target(store: Store, loc: &Location) -> (View, String) {
                 } else {
                     View::Narrative
                 },
-                format!("sec-body-{section}"),
+                ids::section_body(section),
             )
         }
-        Location::Equity { .. } => (View::Management, "edit-eget-kapital".into()),
-        Location::Appropriation => (View::Management, "proposal".into()),
-        Location::Signatures { person: Some(p) } => (View::Signatures, format!("person-{p}-name")),
-        Location::Signatures { person: None } => (View::Signatures, "sign-place".into()),
+        Location::Equity { .. } => (View::Management, ids::EQUITY_TABLE.into()),
+        Location::Appropriation => (View::Management, ids::PROPOSAL.into()),
+        Location::Signatures { person: Some(p) } => (View::Signatures, ids::person_name(p)),
+        Location::Signatures { person: None } => (View::Signatures, ids::SIGN_PLACE.into()),
     }
 }
 

@@ -10,6 +10,7 @@ use rust_decimal::Decimal;
 
 use super::inputs::{CellText, IconButton, MoneyInput, TextArea};
 use super::narrative::SectionList;
+use crate::ids;
 use crate::store::Store;
 
 #[component]
@@ -106,7 +107,7 @@ fn EquityEditor() -> impl IntoView {
             .with(|r| r.years.last().map(|y| y.label()).unwrap_or_default())
     });
     view! {
-        <h3 id="edit-eget-kapital">"Förändringar i eget kapital"</h3>
+        <h3 id=ids::EQUITY_TABLE>"Förändringar i eget kapital"</h3>
         <p class="hint">
             "Ingående belopp, disposition av föregående års resultat och årets resultat räknas ut. Ange insatser, utdelning, fondavsättningar och andra rörelser nedan (för räkenskapsåret)."
         </p>
@@ -165,7 +166,7 @@ fn EquityEditor() -> impl IntoView {
                                 <label class="field inline">
                                     <span class="field-label">{label.clone()}</span>
                                     <MoneyInput
-                                        id=format!("opening-{line}")
+                                        id=ids::equity_opening(&line)
                                         label=format!("Ingående {label}")
                                         value=Signal::derive(move || store.report.with(|r| r.equity.opening.get(&key).map(|m| m.0)))
                                         on_change={move |v: Option<Decimal>| store.edit(|r| {
@@ -207,7 +208,7 @@ fn MovementRow(id: String, columns: Memo<Vec<(String, String)>>) -> impl IntoVie
                     let (mv, key, ln) = (id.clone(), id.clone(), line.clone());
                     view! {
                         <MoneyInput
-                            id=format!("eq-{id}-{line}")
+                            id=ids::equity_cell(&id, &line)
                             label=format!("{name}")
                             value=Signal::derive(move || {
                                 store.report.with(|r| {
@@ -232,7 +233,7 @@ fn MovementRow(id: String, columns: Memo<Vec<(String, String)>>) -> impl IntoVie
     view! {
         <div class="movement row-fields">
             <CellText
-                id=format!("eq-label-{id}")
+                id=ids::equity_label(&id)
                 label="Rörelsens namn"
                 value=label
                 on_change=move |v: String| store.edit(|r| {
@@ -263,7 +264,7 @@ fn AppropriationEditor() -> impl IntoView {
     });
     let meeting = Memo::new(move |_| store.report.with(|r| r.organisation.legal_form.meeting()));
     view! {
-        <h3 id="proposal">"Resultatdisposition"</h3>
+        <h3 id=ids::PROPOSAL>"Resultatdisposition"</h3>
         <p>"Till " {move || meeting.get()} "s förfogande står:"</p>
         <table class="figures">
             <tbody>
@@ -330,12 +331,12 @@ fn ProposalRow(id: String) -> impl IntoView {
     let (l, a, d) = (id.clone(), id.clone(), id.clone());
     view! {
         <div class="row-fields proposal-row">
-            <CellText id=format!("proposal-label-{id}") label="Förslagets text" value=label on_change=move |v: String| store.edit(|r| {
+            <CellText id=ids::proposal_label(&id) label="Förslagets text" value=label on_change=move |v: String| store.edit(|r| {
                 if let Some(p) = r.appropriation.proposal.iter_mut().find(|p| p.id == l) {
                     p.label = v;
                 }
             }) />
-            <MoneyInput id=format!("proposal-{id}") label="Belopp" value=amount on_change={move |v: Option<Decimal>| store.edit(|r| {
+            <MoneyInput id=ids::proposal_amount(&id) label="Belopp" value=amount on_change={move |v: Option<Decimal>| store.edit(|r| {
                 edit::set_proposal_amount(r, &a, v);
             })} />
             <IconButton label="Ta bort raden" text="✕" on_click=move |_| store.edit(|r| {

@@ -8,6 +8,8 @@ use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
 use super::inputs::{IconButton, TextField};
+use crate::dom::focus_later;
+use crate::ids;
 use crate::store::Store;
 use kassoren_engine::model::CommentTarget;
 
@@ -43,7 +45,7 @@ pub fn SectionList(part: Part) -> impl IntoView {
                 on:click=move |_| {
                     let mut new_id = String::new();
                     store.edit(|r| new_id = edit::add_section(r, None, part, "Nytt avsnitt"));
-                    focus_later(format!("sec-title-{new_id}"));
+                    focus_later(ids::section_title(&new_id));
                 }
             >
                 "+ "
@@ -51,18 +53,6 @@ pub fn SectionList(part: Part) -> impl IntoView {
             </button>
         </div>
     }
-}
-
-/// Focuses an element once the view has caught up.
-pub fn focus_later(id: String) {
-    request_animation_frame(move || {
-        if let Some(el) = document().get_element_by_id(&id) {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-                el.scroll_into_view();
-            }
-        }
-    });
 }
 
 #[component]
@@ -90,7 +80,7 @@ fn SectionEditor(id: String) -> impl IntoView {
                 .with(|r| section(r, &id).is_some_and(|s| s.level == 2))
         })
     };
-    let body_id = format!("sec-body-{id}");
+    let body_id = ids::section_body(&id);
     let insert_into = body_id.clone();
     let body_for = body_id.clone();
     let (t, b, lv, up, down, del, ins) = (
@@ -106,7 +96,7 @@ fn SectionEditor(id: String) -> impl IntoView {
         <article class="section-editor" class:sub=move || sub.get() data-section=id.clone()>
             <div class="section-head">
                 <TextField
-                    id=format!("sec-title-{id}")
+                    id=ids::section_title(&id)
                     label="Rubrik"
                     value=title
                     on_change=move |v: String| store.edit(|r| {

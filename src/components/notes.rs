@@ -7,6 +7,7 @@ use kassoren_engine::money::{format_for_input, parse_swedish, Money};
 use leptos::prelude::*;
 
 use super::inputs::{CellText, IconButton, TextArea, TextField};
+use crate::ids;
 use crate::store::Store;
 use kassoren_engine::model::CommentTarget;
 
@@ -69,14 +70,14 @@ fn NoteEditor(id: String) -> impl IntoView {
     let table_id = id.clone();
     let comment_id = id.clone();
     view! {
-        <article class="note-editor" id=format!("edit-note-{id}")>
+        <article class="note-editor" id=ids::note_editor(&id)>
             <h3>"Not " {move || number.get()}</h3>
-            <TextField id=format!("note-title-{id}") label="Rubrik" value=get(|n| n.title.clone()) on_change=move |v: String| store.edit(|r| {
+            <TextField id=ids::note_title(&id) label="Rubrik" value=get(|n| n.title.clone()) on_change=move |v: String| store.edit(|r| {
                 if let Some(n) = edit::note_mut(r, &t) {
                     n.title = v;
                 }
             }) />
-            <TextArea id=format!("note-text-{id}") label="Text (Markdown)" rows=4 value=get(|n| n.text.clone()) on_change=move |v: String| store.edit(|r| {
+            <TextArea id=ids::note_text(&id) label="Text (Markdown)" rows=4 value=get(|n| n.text.clone()) on_change=move |v: String| store.edit(|r| {
                 if let Some(n) = edit::note_mut(r, &x) {
                     n.text = v;
                 }
@@ -233,7 +234,7 @@ fn ColumnHead(note: String, column: String) -> impl IntoView {
     let (n1, c1, n2, c2) = (note.clone(), column.clone(), note, column.clone());
     view! {
         <th scope="col">
-            <CellText id=format!("col-{column}") label="Kolumnrubrik" value=header on_change=move |v: String| store.edit(|r| {
+            <CellText id=ids::note_column(&column) label="Kolumnrubrik" value=header on_change=move |v: String| store.edit(|r| {
                 if let Some(col) = edit::note_mut(r, &n1).and_then(|n| n.table.as_mut()).and_then(|t| t.columns.iter_mut().find(|x| x.id == c1)) {
                     col.header = v;
                 }
@@ -315,7 +316,7 @@ fn RowEditor(note: String, row: String, columns: Memo<Vec<String>>) -> impl Into
     view! {
         <tr class=move || format!("row-{}", kind_value(kind.get()))>
             <th scope="row">
-                <CellText id=format!("row-{row}") label="Radens text" value=label on_change=move |v: String| store.edit(|r| {
+                <CellText id=ids::note_row(&row) label="Radens text" value=label on_change=move |v: String| store.edit(|r| {
                     if let Some(x) = edit::note_mut(r, &n1).and_then(|n| n.table.as_mut()).and_then(|t| t.rows.iter_mut().find(|x| x.id == r1)) {
                         x.label = v;
                     }
@@ -378,7 +379,7 @@ fn NoteCell(note: String, row: String, column: String) -> impl IntoView {
         <input
             type="text"
             class="cell-text note-cell"
-            id=format!("ncell-{note}-{row}-{column}")
+            id=ids::note_cell(&note, &row, &column)
             aria-label="Cell"
             prop:value=move || draft.get().unwrap_or_else(|| stored.get())
             on:input=move |ev| {

@@ -8,6 +8,7 @@ use kassoren_engine::orgnr;
 use leptos::prelude::*;
 
 use super::inputs::{IconButton, TextField};
+use crate::ids;
 use crate::store::Store;
 
 #[component]
@@ -80,7 +81,7 @@ fn YearFields(year: usize) -> impl IntoView {
             .with(|r| r.years.get(year).map(|y| y.label()).unwrap_or_default())
     };
     let date_input = move |end: bool| {
-        let id = format!("year-{year}-{}", if end { "end" } else { "start" });
+        let id = ids::year_date(year, end);
         let for_id = id.clone();
         let value = move || {
             store.report.with(|r| {
@@ -155,7 +156,7 @@ pub fn SignaturesEditor() -> impl IntoView {
         <section class="editor-part">
             <h2>"Underskrifter"</h2>
             <div class="form-grid">
-                <TextField id="sign-place" label="Ort" value=Signal::derive(move || store.report.with(|r| r.signatures.place.clone()))
+                <TextField id=ids::SIGN_PLACE label="Ort" value=Signal::derive(move || store.report.with(|r| r.signatures.place.clone()))
                     on_change=move |v: String| store.edit(|r| r.signatures.place = v) />
                 {date_field("sign-date", "Datum för underskrifterna", false)}
             </div>
@@ -201,12 +202,12 @@ fn PersonRow(id: String) -> impl IntoView {
     let (n, ro, d) = (id.clone(), id.clone(), id.clone());
     view! {
         <div class="row-fields person" data-person=id.clone()>
-            <TextField id=format!("person-{id}-name") label="Namn" value=get(|p| p.name.clone()) on_change=move |v: String| store.edit(|r| {
+            <TextField id=ids::person_name(&id) label="Namn" value=get(|p| p.name.clone()) on_change=move |v: String| store.edit(|r| {
                 if let Some(p) = edit::person_mut(r, &n) {
                     p.name = v;
                 }
             }) />
-            <TextField id=format!("person-{id}-role") label="Roll" value=get(|p| p.role.clone()) on_change=move |v: String| store.edit(|r| {
+            <TextField id=ids::person_role(&id) label="Roll" value=get(|p| p.role.clone()) on_change=move |v: String| store.edit(|r| {
                 if let Some(p) = edit::person_mut(r, &ro) {
                     p.role = v;
                 }

@@ -5,6 +5,7 @@ use kassoren_engine::model::{FiscalYear, LegalForm};
 use kassoren_engine::{json, orgnr, template};
 use leptos::prelude::*;
 
+use crate::dom::local_time_ms;
 use crate::snapshots::{self, Snapshot};
 use crate::store::Store;
 
@@ -21,7 +22,7 @@ pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
             <p class="hint" data-testid="storage-used">
                 {format!(
                     "Årsredovisningarna använder {} kB av webbläsarens lagring (oftast högst omkring 5 000 kB).",
-                    crate::store::storage_used().div_ceil(1024)
+                    crate::storage::used().div_ceil(1024)
                 )}
             </p>
             <p class="hint" data-testid="persistence">
@@ -51,7 +52,7 @@ pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
                                     value=title.clone()
                                     on:change=move |ev| store.rename(&ren, &event_target_value(&ev))
                                 />
-                                {if store.readable(&id) {
+                                {if crate::library::readable(&id) {
                                     view! {
                                         <button type="button" on:click=move |_| {
                                             store.open(&open);
@@ -63,8 +64,8 @@ pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
                                     view! {
                                         <span class="unreadable">"Kan inte läsas"</span>
                                         <button type="button" on:click=move |_| {
-                                            if let Some(text) = store.raw(&raw_id) {
-                                                let _ = crate::files::download(&format!("olaslig-{raw_id}.json"), "application/json", &text);
+                                            if let Some(text) = crate::library::raw(&raw_id) {
+                                                let _ = crate::dom::download(&format!("olaslig-{raw_id}.json"), "application/json", &text);
                                             }
                                         }>"Ladda ner råtexten"</button>
                                     }.into_any()
@@ -136,10 +137,10 @@ fn EarlierVersions(on_close: Callback<()>) -> impl IntoView {
                 {rows.into_iter().map(|(id, snap)| {
                     let deleted = !kept.iter().any(|e| e.id == id);
                     let title = snap.title.clone();
-                    let when = format_time(snap.at);
+                    let when = local_time_ms(snap.at);
                     let restore = move |_| match json::from_json(&snap.text) {
                         Ok(report) => {
-                            store.add(report, Some(format!("{} (återställd {})", snap.title, format_time(snap.at))));
+                            store.add(report, Some(format!("{} (återställd {})", snap.title, local_time_ms(snap.at))));
                             store.notify("Den tidigare versionen har återställts som en ny årsredovisning i listan.");
                             on_close.run(());
                         }
@@ -158,11 +159,6 @@ fn EarlierVersions(on_close: Callback<()>) -> impl IntoView {
         </table>
     }
     .into_any()
-}
-
-/// "2026-11-27 17:05" for milliseconds since 1970.
-fn format_time(at: f64) -> String {
-    crate::components::review::short_time(&js_sys::Date::new(&at.into()))
 }
 
 /// Asks for the organisation's name, org.nr, legal form and fiscal year, and starts a report

@@ -8,94 +8,19 @@ use kassoren_engine::model::{CommentTarget, Report};
 use kassoren_engine::review::{self, comments, lineage, ChangeKind, WordOp};
 use kassoren_engine::{compute, json};
 use leptos::prelude::*;
-use serde::{Deserialize, Serialize};
 
-use crate::store::{read_raw, write_raw, Store, View};
-
-const ME_KEY: &str = "kassoren.me";
-const EXPORTS_PREFIX: &str = "kassoren.exports.";
-/// How many exported revisions are kept per document, as bases for merging copies.
-const EXPORTS_KEPT: usize = 10;
-
-/// The name this browser's user signs comments, reviews and files with.
-pub fn my_name() -> Option<String> {
-    read_raw(ME_KEY)
-        .map(|n| n.trim().to_string())
-        .filter(|n| !n.is_empty())
-}
-
-/// Random bits for new ids (document ids, comments, reviews).
-pub fn seed() -> u64 {
-    let random = (js_sys::Math::random() * 9_007_199_254_740_992.0) as u64;
-    random ^ ((js_sys::Date::now() as u64) << 11)
-}
-
-fn now_iso() -> String {
-    js_sys::Date::new_0().to_iso_string().into()
-}
-
-/// "2026-11-27 17:05" from an ISO date-time, in the browser's time zone.
-fn local_time(iso: &str) -> String {
-    let date = js_sys::Date::new(&iso.into());
-    if date.get_time().is_nan() {
-        return iso.to_string();
-    }
-    short_time(&date)
-}
-
-/// "2026-11-27 17:05", in the browser's time zone.
-pub fn short_time(date: &js_sys::Date) -> String {
-    let two = |n: u32| format!("{n:02}");
-    format!(
-        "{}-{}-{} {}:{}",
-        date.get_full_year(),
-        two(date.get_month() + 1),
-        two(date.get_date()),
-        two(date.get_hours()),
-        two(date.get_minutes())
-    )
-}
-
-/// One exported revision of a document, kept as the base for merging the copies made from it.
-#[derive(Serialize, Deserialize)]
-struct Exported {
-    revision: u64,
-    text: String,
-}
-
-fn exports_key(document: &str) -> String {
-    format!("{EXPORTS_PREFIX}{document}")
-}
-
-fn exported(document: &str) -> Vec<Exported> {
-    read_raw(&exports_key(document))
-        .and_then(|t| serde_json::from_str(&t).ok())
-        .unwrap_or_default()
-}
-
-/// Drops one kept export to make room for a report: the lowest revision of the document with the
-/// most kept. Whether one was dropped.
-pub fn drop_oldest_export() -> bool {
-    let fullest = crate::store::storage_keys()
-        .into_iter()
-        .filter_map(|k| k.strip_prefix(EXPORTS_PREFIX).map(str::to_string))
-        .map(|document| (exported(&document), document))
-        .filter(|(kept, _)| !kept.is_empty())
-        .max_by_key(|(kept, _)| kept.len());
-    let Some((mut kept, document)) = fullest else {
-        return false;
-    };
-    kassoren_engine::sort::sort_by_key(&mut kept, |e| e.revision);
-    kept.remove(0);
-    crate::store::write_list(&exports_key(&document), &kept);
-    true
-}
+use crate::dom::{focus_later, local_time, now_iso, seed};
+use crate::exports;
+use crate::ids;
+use crate::parts::View;
+use crate::profile::{my_name, set_my_name};
+use crate::store::Store;
 
 /// "Spara som fil": a new revision by this user; the exported text is kept as the base for the
 /// copies the board sends back. Returns the file name and text.
 pub fn export(store: Store) -> (String, String) {
     let me = my_name().unwrap_or_else(|| "Okänd".to_string());
-    store.report.update(|r| lineage::next_revision(r, &me));
+    store.change(|r| lineage::next_revision(r, &me));
     let (name, text, document, revision) = store.report.with_untracked(|r| {
         (
             r.file_name("json"),
@@ -104,20 +29,7 @@ pub fn export(store: Store) -> (String, String) {
             r.lineage.revision,
         )
     });
-    let mut kept = exported(&document);
-    kept.retain(|e| e.revision != revision);
-    kept.push(Exported {
-        revision,
-        text: text.clone(),
-    });
-    if kept.len() > EXPORTS_KEPT {
-        kept.drain(..kept.len() - EXPORTS_KEPT);
-    }
-    // Without room for the base, a later comparison shows every difference as theirs.
-    let _ = write_raw(
-        &exports_key(&document),
-        &serde_json::to_string(&kept).unwrap_or_default(),
-    );
+    exports::keep(&document, revision, &text);
     (name, text)
 }
 
@@ -144,16 +56,17 @@ pub struct Offer {
 pub struct ReviewState {
     pub incoming: RwSignal<Option<Incoming>>,
     pub offer: RwSignal<Option<Offer>>,
-    /// What a "Kommentera" button elsewhere asked to comment on.
-    pub comment_on: RwSignal<Option<CommentTarget>>,
+    /// What the new comment is about: chosen in Granskning, or by a "Kommentera" button
+    /// elsewhere.
+    pub comment_target: RwSignal<CommentTarget>,
 }
 
-impl ReviewState {
-    pub fn new() -> Self {
+impl Default for ReviewState {
+    fn default() -> Self {
         ReviewState {
             incoming: RwSignal::new(None),
             offer: RwSignal::new(None),
-            comment_on: RwSignal::new(None),
+            comment_target: RwSignal::new(CommentTarget::Report),
         }
     }
 }
@@ -162,17 +75,16 @@ impl ReviewState {
 pub fn comment_on(target: CommentTarget) {
     let state = expect_context::<ReviewState>();
     let store = expect_context::<Store>();
-    state.comment_on.set(Some(target));
+    state.comment_target.set(target);
     store.view.set(View::Review);
-    super::narrative::focus_later("comment-text".to_string());
+    focus_later(ids::COMMENT_TEXT.to_string());
 }
 
 /// A report kept here that is the same document as `theirs`: its id and title.
 pub fn same_document(store: Store, theirs: &Report) -> Option<(String, String)> {
     let entries = store.index.get_untracked();
     entries.into_iter().find_map(|e| {
-        let text = store.raw(&e.id)?;
-        let mine = json::from_json(&text).ok()?;
+        let mine = crate::library::read(&e.id)?.ok()?;
         (mine.lineage.document_id == theirs.lineage.document_id).then_some((e.id, e.title))
     })
 }
@@ -199,10 +111,8 @@ pub fn CompareOffer(offer: Offer) -> impl IntoView {
                 store.open(&offer.id);
             }
             let base = offer.theirs.lineage.derived_from.and_then(|rev| {
-                exported(&offer.theirs.lineage.document_id)
-                    .into_iter()
-                    .find(|e| e.revision == rev)
-                    .and_then(|e| json::from_json(&e.text).ok())
+                exports::find(&offer.theirs.lineage.document_id, rev)
+                    .and_then(|text| json::from_json(&text).ok())
             });
             state.incoming.set(Some(Incoming {
                 file: offer.file.clone(),
@@ -248,7 +158,7 @@ pub fn ReviewView() -> impl IntoView {
                 <input id="me-name" type="text" autocomplete="name" prop:value=move || me.get()
                     on:change=move |ev| {
                         let name = event_target_value(&ev).trim().to_string();
-                        let _ = write_raw(ME_KEY, &name);
+                        let _ = set_my_name(&name);
                         me.set(name);
                     } />
             </label>
@@ -465,32 +375,23 @@ fn Comments(me: RwSignal<String>) -> impl IntoView {
             comment_targets(r, &computed)
         })
     });
-    let chosen = RwSignal::new(0usize);
     let text = RwSignal::new(String::new());
-    // A "Kommentera" button elsewhere chose the target.
     let state = expect_context::<ReviewState>();
-    Effect::new(move |_| {
-        if let Some(wanted) = state.comment_on.get() {
-            if let Some(i) = targets.with(|t| t.iter().position(|(_, t)| *t == wanted)) {
-                chosen.set(i);
-            }
-            state.comment_on.set(None);
-        }
-    });
+    let chosen = state.comment_target;
     let add = move |_| {
         let Some((name, body)) = signed(store, me, text) else {
             return;
         };
-        let target = targets.with_untracked(|t| t.get(chosen.get_untracked()).map(|t| t.1.clone()));
+        // What the list shows as chosen: a target that has gone (a check now fixed) is the
+        // first entry, the whole report.
+        let wanted = chosen.get_untracked();
+        let target = if targets.with_untracked(|t| t.iter().any(|(_, t)| *t == wanted)) {
+            wanted
+        } else {
+            CommentTarget::Report
+        };
         store.edit(|r| {
-            comments::add_comment(
-                r,
-                &name,
-                &now_iso(),
-                target.unwrap_or_default(),
-                &body,
-                seed(),
-            );
+            comments::add_comment(r, &name, &now_iso(), target, &body, seed());
         });
         text.set(String::new());
     };
@@ -514,15 +415,18 @@ fn Comments(me: RwSignal<String>) -> impl IntoView {
         <div class="new-comment">
             <label class="field" for="comment-target">
                 <span class="field-label">"Kommentar om"</span>
-                <select id="comment-target" on:change=move |ev| chosen.set(event_target_value(&ev).parse().unwrap_or(0))>
-                    {move || targets.get().into_iter().enumerate().map(|(i, (label, _))| view! {
-                        <option value=i.to_string() selected=move || chosen.get() == i>{label}</option>
+                <select id="comment-target" on:change=move |ev| {
+                    let i: usize = event_target_value(&ev).parse().unwrap_or(0);
+                    chosen.set(targets.with_untracked(|t| t.get(i).map(|t| t.1.clone())).unwrap_or_default());
+                }>
+                    {move || targets.get().into_iter().enumerate().map(|(i, (label, target))| view! {
+                        <option value=i.to_string() selected=move || chosen.with(|c| *c == target)>{label}</option>
                     }).collect_view()}
                 </select>
             </label>
-            <label class="field" for="comment-text">
+            <label class="field" for=ids::COMMENT_TEXT>
                 <span class="field-label">"Ny kommentar"</span>
-                <textarea id="comment-text" rows="3" prop:value=move || text.get()
+                <textarea id=ids::COMMENT_TEXT rows="3" prop:value=move || text.get()
                     on:input=move |ev| text.set(event_target_value(&ev))></textarea>
             </label>
             <button type="button" on:click=add>"Lägg till kommentar"</button>
@@ -605,7 +509,7 @@ fn Thread(id: String, me: RwSignal<String>) -> impl IntoView {
         });
         reply_text.set(String::new());
     };
-    let reply_id = format!("reply-{id}");
+    let reply_id = ids::reply(&id);
     let reply_for = reply_id.clone();
     view! {
         {move || thread.get().0.map(|root| {

@@ -9,7 +9,8 @@ use kassoren_engine::money::format_for_input;
 use kassoren_engine::sie::{self, FormSource, Import, ImportOptions, Level, Placement, SieFile};
 use leptos::prelude::*;
 
-use crate::store::{Store, View};
+use crate::parts::View;
+use crate::store::Store;
 
 /// The SIE file of this session: waiting for the treasurer's choice, or imported (for the
 /// mapping table). Not stored: the mapping choices themselves are kept in the report.
@@ -19,8 +20,8 @@ pub struct SieState {
     pub imported: RwSignal<Option<Arc<SieFile>>>,
 }
 
-impl SieState {
-    pub fn new() -> SieState {
+impl Default for SieState {
+    fn default() -> SieState {
         SieState {
             pending: RwSignal::new(None),
             imported: RwSignal::new(None),

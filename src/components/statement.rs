@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::inputs::{CellText, IconButton, MoneyInput};
+use crate::ids;
 use crate::store::Store;
 
 fn statement(r: &Report, balance: bool) -> &Statement {
@@ -136,7 +137,7 @@ fn label_cell(store: Store, id: &str, depth: usize, class: &'static str) -> impl
     view! {
         <th scope="row" class=format!("label depth-{depth} {class}")>
             <CellText
-                id=format!("label-{id}")
+                id=ids::label(id)
                 label="Radens namn"
                 value=value
                 on_change=move |v: String| store.edit(|r| {
@@ -226,7 +227,7 @@ fn input_row(store: Store, id: String, depth: usize) -> impl IntoView {
                     view! {
                         <td class="num">
                             <MoneyInput
-                                id=format!("cell-{id}-{y}")
+                                id=ids::cell(&id, y)
                                 label=label
                                 value=Signal::derive(move || store.report.with(|r| input_amount(r, &key, y)))
                                 on_change=move |v| store.edit(|r| {
@@ -315,7 +316,7 @@ fn DetailRowView(line: String, row: String, depth: usize) -> impl IntoView {
                     view! {
                         <td class="num">
                             <MoneyInput
-                                id=format!("cell-{line}-{row}-{y}")
+                                id=ids::detail_cell(&line, &row, y)
                                 label=format!("Detaljrad, år {}", y + 1)
                                 value=Signal::derive(move || {
                                     store.report.with(|r| detail(r).and_then(|d| d.amounts.get(y).copied().flatten()).map(Money::value))
@@ -335,7 +336,7 @@ fn DetailRowView(line: String, row: String, depth: usize) -> impl IntoView {
         <tr class="detail-row">
             <th scope="row" class=format!("label depth-{depth}")>
                 <CellText
-                    id=format!("label-{row}")
+                    id=ids::label(&row)
                     label="Detaljradens namn"
                     value=label
                     on_change=move |v: String| store.edit(|r| {
@@ -389,7 +390,7 @@ fn group_rows(store: Store, id: String, depth: usize, sum: bool) -> impl IntoVie
             <tr class="sum-row" data-line=id.clone()>
                 <th scope="row" class=format!("label depth-{depth}")>
                     <CellText
-                        id=format!("sumlabel-{id}")
+                        id=ids::sum_label(&id)
                         label="Summaradens namn"
                         value=sum_label
                         on_change=move |v: String| store.edit(|r| {

@@ -1,0 +1,43 @@
+//! The messages under the toolbar: a new version waiting, the latest notice, a failed save with
+//! its rescue download, and the example's banner.
+
+use leptos::prelude::*;
+
+use super::{Dialog, Shell};
+use crate::files;
+use crate::store::{SaveStatus, Store};
+
+#[component]
+pub fn Messages(shell: Shell) -> impl IntoView {
+    let store = expect_context::<Store>();
+    let is_example = Memo::new(move |_| store.report.with(|r| r.settings.example));
+    view! {
+        <section class="messages" aria-label="Meddelanden">
+            <crate::pwa::UpdateBanner />
+            {move || store.notice.get().map(|n| view! {
+                <div class="notice" class:error=n.error role=if n.error { "alert" } else { "status" }>
+                    <span>{n.text}</span>
+                    <button type="button" on:click=move |_| store.notice.set(None)>"Stäng"</button>
+                </div>
+            })}
+            {move || match store.status.get() {
+                SaveStatus::Failed(why) => Some(view! {
+                    <div class="notice error save-failed" role="alert">
+                        <span>
+                            "Ändringarna kunde inte sparas i webbläsaren (" {why} "). Du kan arbeta vidare; Kassören försöker igen av sig själv. Ladda ner årsredovisningen som fil så att inget går förlorat."
+                        </span>
+                        <button type="button" on:click=move |_| files::rescue_json(store)>"Ladda ner som fil"</button>
+                    </div>
+                }),
+                _ => None,
+            }}
+            <Show when=move || is_example.get()>
+                <p class="example-banner">
+                    "Det här är ett exempel. Ändra gärna i det, eller börja med "
+                    <button type="button" class="link" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny årsredovisning"</button>
+                    "."
+                </p>
+            </Show>
+        </section>
+    }
+}
