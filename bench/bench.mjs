@@ -20,7 +20,7 @@ import { promisify } from 'node:util';
 import zlib from 'node:zlib';
 
 import { startServer, DIST, ROOT } from '../tests/e2e/server.mjs';
-import { Kassoren, launchBrowser } from '../tests/e2e/kassoren.mjs';
+import { Kassoren, STORAGE, ids, launchBrowser } from '../tests/e2e/kassoren.mjs';
 
 const LOADS = 10;
 const EDITS = 200;
@@ -88,12 +88,15 @@ function interactiveProbe() {
   observer.observe(document, { childList: true, subtree: true, attributes: true });
 }
 
-/** Puts a report in local storage as the app keeps it, so that the app opens it on load. */
-function storeReport({ id, title, text }) {
-  if (localStorage.getItem('kassoren.current') === null) {
-    localStorage.setItem(`kassoren.report.${id}`, text);
-    localStorage.setItem('kassoren.index', JSON.stringify([{ id, title, updated: Date.now() }]));
-    localStorage.setItem('kassoren.current', id);
+/**
+ * In the page: puts a report in local storage as the app keeps it, so that the app opens it on
+ * load (`keys`: the local-storage keys, from STORAGE).
+ */
+function storeReport({ id, title, text, keys }) {
+  if (localStorage.getItem(keys.current) === null) {
+    localStorage.setItem(keys.report, text);
+    localStorage.setItem(keys.index, JSON.stringify([{ id, title, updated: Date.now() }]));
+    localStorage.setItem(keys.current, id);
   }
 }
 
@@ -102,7 +105,10 @@ async function measureLoads(browser, url, stored = null) {
   const times = [];
   for (let i = 0; i < LOADS; i++) {
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
-    if (stored) await context.addInitScript(storeReport, stored);
+    if (stored) {
+      const keys = { current: STORAGE.current, report: STORAGE.report(stored.id), index: STORAGE.index };
+      await context.addInitScript(storeReport, { ...stored, keys });
+    }
     await context.addInitScript(interactiveProbe);
     const page = await context.newPage();
     await page.goto(url);
@@ -120,11 +126,13 @@ async function measureLoads(browser, url, stored = null) {
 
 /**
  * Keystroke → updated text in the DOM: `total`'s computed cell in year 0 and the preview's row
- * `previewRow`, after each of `edits` input events on the cell `cellId` with `values` in turn.
+ * of its sum, after each of `edits` input events on `line`'s cell in year 0 with `values` in turn.
  */
-async function measureKeystrokes(app, { cellId, total, previewRow, values }) {
-  await app.page.locator(`input#${cellId}`).waitFor();
-  await app.page.locator(`td.computed[data-line="${total}"][data-year="0"]`).waitFor();
+async function measureKeystrokes(app, { line, total, values }) {
+  const cellId = ids.cell(line, 0);
+  const previewRow = ids.previewLineSum(total);
+  await app.cell(line, 0).waitFor();
+  await app.computedCell(total, 0).waitFor();
   await app.preview().locator(`#${previewRow}`).waitFor({ state: 'attached' });
   const result = await app.page.evaluate(
     async ({ cellId, total, previewRow, values, edits }) => {
@@ -183,9 +191,8 @@ async function measureExampleKeystrokes(browser, url) {
     await app.goto();
     await app.openPart('Resultaträkning');
     return await measureKeystrokes(app, {
-      cellId: `cell-${COST}-0`,
+      line: COST,
       total: TOTAL,
-      previewRow: `line-${TOTAL}-sum`,
       values: ['-600000', '-598640'],
     });
   } finally {
@@ -244,14 +251,14 @@ async function measureSie(browser, url, file) {
           }
         }).observe(document.body, { childList: true, subtree: true });
       });
-      await app.page.locator('input#sie-file').setInputFiles(file);
+      await app.chooseSieFile(file);
       const handle = await app.page.waitForFunction(() => window.__dialogAt && window.__dialogAt - window.__chosenAt, null, {
         timeout: 60000,
       });
       const toDialog = await handle.jsonValue();
       const start = await app.page.evaluate(() => performance.now());
-      await app.page.locator('[aria-labelledby=sie-title]').getByRole('button', { name: 'Importera', exact: true }).click();
-      await app.page.locator('[aria-labelledby=sie-title]').waitFor({ state: 'detached', timeout: 60000 });
+      await app.sieImportButton().click();
+      await app.sieDialog().waitFor({ state: 'detached', timeout: 60000 });
       const toReport = (await app.page.evaluate(() => performance.now())) - start;
       runs.push({ toDialog, toReport });
     } finally {
@@ -328,11 +335,9 @@ async function measureLarge(browser, url, large) {
     const openMs = await openLarge(app, text, report.organisation.name);
     await app.openPart('Resultaträkning');
     // The DOM has the input cell and its group's computed total.
-    const cellId = `cell-${picked.line}-0`;
     const keys = await measureKeystrokes(app, {
-      cellId,
+      line: picked.line,
       total: picked.group,
-      previewRow: `line-${picked.group}-sum`,
       values: [String(picked.amount + 1000), String(picked.amount + 2000)],
     });
     return { ...keys, openMs, picked };

@@ -8,23 +8,6 @@ import { useApp } from './harness.mjs';
 
 const env = useApp();
 
-/** Records every text the save indicator shows, with whether the stored report had `needle`. */
-async function watchStatus(app, needle) {
-  await app.page.evaluate((needle) => {
-    const el = document.querySelector('[data-testid=save-status]');
-    window.__status = [];
-    const record = () => {
-      const id = localStorage.getItem('kassoren.current');
-      const stored = localStorage.getItem(`kassoren.report.${id}`) ?? '';
-      const text = el.textContent.trim();
-      if (window.__status.at(-1)?.text !== text) {
-        window.__status.push({ text, t: performance.now(), stored: stored.includes(needle) });
-      }
-    };
-    new MutationObserver(record).observe(el, { childList: true, characterData: true, subtree: true });
-  }, needle);
-}
-
 test('an edit shows "Sparar…" then "Sparat", and the stored JSON has the edit', async () => {
   const app = await env.open();
   assert.equal(await app.saveStatus().innerText(), 'Sparat');
@@ -32,16 +15,11 @@ test('an edit shows "Sparar…" then "Sparat", and the stored JSON has the edit'
   assert.equal(id, 'exempel');
   await app.openPart('Organisation och år');
   const NAME = 'Friluftsföreningen Tresjöleden – sparad';
-  await watchStatus(app, JSON.stringify(NAME));
+  await app.watchSaveStatus(JSON.stringify(NAME));
 
-  await app.page.locator('#org-name').fill(NAME);
-  const edited = await app.page.evaluate(() => performance.now());
-  await app.page.waitForFunction(
-    () => window.__status.some((s) => s.text === 'Sparar…') && window.__status.at(-1).text === 'Sparat',
-    null,
-    { timeout: 5000 },
-  );
-  const log = await app.page.evaluate(() => window.__status);
+  await app.orgName().fill(NAME);
+  const edited = await app.now();
+  const log = await app.savedStatusLog({ sawSaving: true });
   const texts = log.map((s) => s.text);
   assert.deepEqual(texts, ['Sparar…', 'Sparat'], JSON.stringify(log));
   // "Sparar…" is shown while the edit is not yet stored, "Sparat" once it is.
@@ -57,14 +35,12 @@ test('an edit shows "Sparar…" then "Sparat", and the stored JSON has the edit'
   assert.ok(index.find((e) => e.id === id).updated > 0);
 
   // Several quick edits (key by key): "Sparar…" until the last one is stored, then "Sparat".
-  await watchStatus(app, '"222333"');
+  await app.watchSaveStatus('"222333"');
   await app.openPart('Resultaträkning');
   const cell = app.cell('medlemsavgifter', 0);
-  await cell.click();
-  await app.page.keyboard.press('Control+A');
-  await app.page.keyboard.type('222333');
-  await app.page.waitForFunction(() => window.__status.at(-1)?.text === 'Sparat', null, { timeout: 5000 });
-  const log2 = await app.page.evaluate(() => window.__status);
+  await app.selectAll(cell);
+  await app.type('222333');
+  const log2 = await app.savedStatusLog();
   // Normally one "Sparar…" and one "Sparat" (the keys come faster than the autosave delay).
   assert.equal(log2[0].text, 'Sparar…', JSON.stringify(log2));
   log2.forEach((s, i) => assert.equal(s.text, i % 2 ? 'Sparat' : 'Sparar…', JSON.stringify(log2)));

@@ -23,8 +23,7 @@ test('a click on balance_sheet_unbalanced in Kontroller opens the Balansräkning
   const button = app.problemButton('balance_sheet_unbalanced');
   await button.waitFor();
   assert.equal(await button.count(), 1, 'ett problem, för 2025');
-  const item = app.page.locator('main#editor ul.problems li[data-code=balance_sheet_unbalanced]');
-  assert.ok(await item.evaluate((li) => li.classList.contains('error')));
+  assert.ok(await app.hasClass(app.problemItem('balance_sheet_unbalanced'), 'error'));
   const message = await button.innerText();
   assert.match(message, /Balansräkningen balanserar inte/);
   assert.match(message, /2025/);
@@ -32,12 +31,8 @@ test('a click on balance_sheet_unbalanced in Kontroller opens the Balansräkning
 
   await button.click();
   // The Balansräkning part is open …
-  await app.page.waitForFunction(() =>
-    [...document.querySelectorAll('nav.sidebar button[aria-current=page]')].some((b) =>
-      b.textContent.trim().startsWith('Balansräkning'),
-    ),
-  );
-  await app.page.locator('main#editor table.statement-editor[data-statement=balance]').waitFor();
+  await app.waitPartOpen('Balansräkning');
+  await app.statementEditor('balance').waitFor();
   // … and the focus is on a field of the balansräkning in the editor, in the line the problem
   // names (summa eget kapital och skulder) or the year it is about.
   await eventually(async () => {
@@ -46,17 +41,9 @@ test('a click on balance_sheet_unbalanced in Kontroller opens the Balansräkning
     assert.ok(['input', 'textarea', 'select'].includes(a.tag), `fokus är inte på ett fält: ${JSON.stringify(a)}`);
     assert.match(a.id, /eget_kapital_och_skulder|tillgangar|-0$/, `fokus: ${JSON.stringify(a)}`);
   });
-  const focused = await app.page.evaluate(() =>
-    document.activeElement.closest('table.statement-editor')?.dataset.statement,
-  );
-  assert.equal(focused, 'balance');
+  assert.equal(await app.focusedStatement(), 'balance');
   // The focused field is on screen.
-  const inView = await app.page.evaluate(() => {
-    const r = document.activeElement.getBoundingClientRect();
-    const pane = document.querySelector('main#editor').getBoundingClientRect();
-    return r.top >= pane.top && r.bottom <= pane.bottom;
-  });
-  assert.ok(inView, 'det fokuserade fältet syns inte');
+  assert.ok(await app.focusInEditorView(), 'det fokuserade fältet syns inte');
 
   // Fixing it there clears the problem.
   await app.typeAmount('kassa_och_bank', 0, '565 550');

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './harness.mjs';
-import { eventually, formatAmount } from './kassoren.mjs';
+import { eventually, formatAmount, ids, reportLine } from './kassoren.mjs';
 
 const env = useApp();
 
@@ -18,10 +18,10 @@ test('"Dela upp posten i detaljrader": the line total is the sum of its detail r
   const app = await env.open();
   await app.openPart('Resultaträkning');
   assert.equal(await app.cellValue(LINE, 0), formatAmount(OWN));
-  assert.equal(await app.page.locator('main#editor tr.detail-row').count(), 3, 'exemplets detaljrader (gåvor och bidrag)');
+  assert.equal(await app.detailRows().count(), 3, 'exemplets detaljrader (gåvor och bidrag)');
 
   // --- split: the line's own amounts move to the first detail row -----------------------------
-  const split = app.lineRow(LINE).getByRole('button', { name: 'Dela upp posten i detaljrader' });
+  const split = app.splitButton(LINE);
   assert.equal(await split.count(), 1);
   await split.click();
   let rows;
@@ -38,43 +38,37 @@ test('"Dela upp posten i detaljrader": the line total is the sum of its detail r
   assert.equal(await app.computedValue('intakter', 0), INTAKTER);
 
   // --- a second detail row -----------------------------------------------------------------
-  await app.lineRow(LINE).getByRole('button', { name: 'Lägg till en detaljrad' }).click();
+  await app.addDetailRow(LINE);
   await eventually(async () => {
     rows = await app.detailRowIds(LINE);
     assert.equal(rows.length, 2);
   });
   // The detail rows come right after their line, one level deeper.
-  const order = await app.page
-    .locator('main#editor table.statement-editor tbody tr')
-    .evaluateAll((trs) => trs.map((tr) => tr.dataset.line ?? tr.querySelector('input.money')?.id ?? ''));
+  const order = await app.statementRowKeys();
   const at = order.indexOf(LINE);
-  assert.ok(order[at + 1].startsWith(`cell-${LINE}-${rows[0]}-`), JSON.stringify(order.slice(at, at + 4)));
-  assert.ok(order[at + 2].startsWith(`cell-${LINE}-${rows[1]}-`), JSON.stringify(order.slice(at, at + 4)));
+  assert.ok(order[at + 1].startsWith(ids.detailCell(LINE, rows[0], '')), JSON.stringify(order.slice(at, at + 4)));
+  assert.ok(order[at + 2].startsWith(ids.detailCell(LINE, rows[1], '')), JSON.stringify(order.slice(at, at + 4)));
 
   // --- amounts in both rows, key by key: the line and the sums above follow --------------------
-  await app.page.locator(`input#label-${rows[0]}`).fill('Ordinarie medlemmar');
-  await app.page.locator(`input#label-${rows[1]}`).fill('Familjemedlemmar');
+  await app.label(rows[0]).fill('Ordinarie medlemmar');
+  await app.label(rows[1]).fill('Familjemedlemmar');
   const first = app.detailCell(LINE, rows[0], 0);
-  await first.click();
-  await app.page.keyboard.press('Control+A');
-  await app.page.keyboard.type('100000');
-  assert.equal((await app.active()).id, `cell-${LINE}-${rows[0]}-0`, 'fokus tappades i detaljraden');
+  await app.selectAll(first);
+  await app.type('100000');
+  assert.equal((await app.active()).id, ids.detailCell(LINE, rows[0], 0), 'fokus tappades i detaljraden');
   await app.detailCell(LINE, rows[1], 0).click();
-  await app.page.keyboard.type('35 500');
-  assert.equal((await app.active()).id, `cell-${LINE}-${rows[1]}-0`, 'fokus tappades i detaljraden');
+  await app.type('35 500');
+  assert.equal((await app.active()).id, ids.detailCell(LINE, rows[1], 0), 'fokus tappades i detaljraden');
   await eventually(async () => {
     assert.equal(await app.computedValue(LINE, 0), 135500);
     assert.equal(await app.computedValue('intakter', 0), INTAKTER - OWN + 135500);
     assert.equal(await app.computedValue(LINE, 1), OWN_PREV); // the second row is empty in 2024
     assert.equal(await app.computedText(LINE, 0), formatAmount(135500));
-    assert.equal((await app.previewAmounts(`line-${LINE}`))[0], formatAmount(135500));
+    assert.equal((await app.previewAmounts(LINE))[0], formatAmount(135500));
   });
 
   // --- remove the first row: the total is the second row's ------------------------------------
-  await app.page
-    .locator('main#editor tr.detail-row', { has: app.page.locator(`input#label-${rows[0]}`) })
-    .getByRole('button', { name: 'Ta bort detaljraden' })
-    .click();
+  await app.removeDetailRow(rows[0]);
   await eventually(async () => {
     assert.deepEqual(await app.detailRowIds(LINE), [rows[1]]);
     assert.equal(await app.computedValue(LINE, 0), 35500);
@@ -83,32 +77,20 @@ test('"Dela upp posten i detaljrader": the line total is the sum of its detail r
   });
 
   // --- remove the last one: a plain input line again, with the rows' sum -----------------------
-  await app.page
-    .locator('main#editor tr.detail-row', { has: app.page.locator(`input#label-${rows[1]}`) })
-    .getByRole('button', { name: 'Ta bort detaljraden' })
-    .click();
+  await app.removeDetailRow(rows[1]);
   await eventually(async () => {
     assert.deepEqual(await app.detailRowIds(LINE), []);
     assert.equal(await app.cell(LINE, 0).count(), 1);
     assert.equal(await app.cellValue(LINE, 0), formatAmount(35500));
     assert.equal(await app.computedValue('intakter', 0), INTAKTER - OWN + 35500);
-    assert.equal((await app.previewAmounts(`line-${LINE}`))[0], formatAmount(35500));
+    assert.equal((await app.previewAmounts(LINE))[0], formatAmount(35500));
   });
   // The split button is back.
-  assert.equal(await app.lineRow(LINE).getByRole('button', { name: 'Dela upp posten i detaljrader' }).count(), 1);
+  assert.equal(await app.splitButton(LINE).count(), 1);
 
   await app.waitSaved();
   const stored = await app.storedReport(await app.currentId());
-  const find = (lines) => {
-    for (const l of lines) {
-      if (l.id === LINE) return l;
-      const kids = l.kind.group?.children;
-      const hit = kids && find(kids);
-      if (hit) return hit;
-    }
-    return null;
-  };
-  const line = find(stored.income_statement.lines);
+  const line = reportLine(stored, LINE);
   assert.deepEqual(line.kind.input.details ?? [], []);
   assert.equal(line.kind.input.amounts[0], '35500');
   app.assertClean();

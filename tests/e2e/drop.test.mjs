@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './harness.mjs';
-import { eventually, formatAmount } from './kassoren.mjs';
+import { eventually, formatAmount, reportLine } from './kassoren.mjs';
 
 const env = useApp();
 
@@ -18,15 +18,7 @@ async function droppedReport(app) {
   // Another report, not a copy of this one (a copy would be offered for comparison instead).
   r.lineage.document_id = 'd-00000000000051a0';
   r.settings.example = false;
-  const find = (lines) => {
-    for (const l of lines) {
-      if (l.id === 'medlemsavgifter') return l;
-      const hit = l.kind.group && find(l.kind.group.children);
-      if (hit) return hit;
-    }
-    return null;
-  };
-  find(r.income_statement.lines).kind.input.amounts[0] = '222333';
+  reportLine(r, 'medlemsavgifter').kind.input.amounts[0] = '222333';
   return JSON.stringify(r, null, 2);
 }
 
@@ -46,9 +38,9 @@ test('a JSON report dropped on the page opens as a new entry in the list', async
   assert.match(await app.notice().innerText(), /"slappforeningen\.json" har öppnats som en ny årsredovisning/);
   assert.equal(await app.exampleBadge().count(), 0);
   // The page is still the app (no navigation to the file).
-  assert.equal(app.page.url(), env.server.url);
+  assert.equal(app.url(), env.server.url);
   // Not left in the "dragging" look.
-  assert.equal(await app.page.locator('.app.dragging').count(), 0);
+  assert.equal(await app.draggingLook().count(), 0);
 
   await app.waitSaved();
   const index = await app.storedIndex();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './harness.mjs';
-import { eventually, formatAmount } from './kassoren.mjs';
+import { eventually, formatAmount, ids } from './kassoren.mjs';
 
 const env = useApp();
 
@@ -47,9 +47,9 @@ test('a new amount in the resultaträkning updates sums, results, balansräkning
 
   // --- the preview: U+00A0 thousands separators, U+2212 minus ---------------------------------
   await eventually(async () => {
-    assert.equal((await app.previewAmounts(`line-${COST}`))[0], '\u2212600\u00a0000');
-    assert.equal((await app.previewAmounts('line-kostnader-sum'))[0], formatAmount(ORIGINAL.kostnader + delta));
-    assert.equal((await app.previewAmounts('line-arets_resultat'))[0], '39\u00a0620');
+    assert.equal((await app.previewAmounts(COST))[0], '\u2212600\u00a0000');
+    assert.equal((await app.previewAmounts('kostnader', { sum: true }))[0], formatAmount(ORIGINAL.kostnader + delta));
+    assert.equal((await app.previewAmounts('arets_resultat'))[0], '39\u00a0620');
   });
 
   // --- a check error: the resultaträkning's result no longer matches the balansräkning's -----
@@ -58,7 +58,7 @@ test('a new amount in the resultaträkning updates sums, results, balansräkning
     assert.ok(counts.errors >= 1, `kontrollräknaren: ${counts.text}`);
   });
   assert.ok((await app.problemCodes()).includes('result_mismatch'), 'result_mismatch saknas i Kontroller');
-  const mismatch = app.page.locator('main#editor ul.problems li.error[data-code=result_mismatch]');
+  const mismatch = app.problemItem('result_mismatch', { error: true });
   assert.equal(await mismatch.count(), 1);
 
   // --- förvaltningsberättelse: förändringar i eget kapital ------------------------------------
@@ -78,7 +78,7 @@ test('a new amount in the resultaträkning updates sums, results, balansräkning
   });
   assert.ok(!(await app.problemCodes()).includes('result_mismatch'));
   await eventually(async () =>
-    assert.equal((await app.previewAmounts('line-arets_resultat'))[0], formatAmount(ORIGINAL.aretsResultat)),
+    assert.equal((await app.previewAmounts('arets_resultat'))[0], formatAmount(ORIGINAL.aretsResultat)),
   );
 
   // --- balansräkning: its computed sums follow its inputs, the balance check follows them ----
@@ -89,7 +89,7 @@ test('a new amount in the resultaträkning updates sums, results, balansräkning
     assert.equal(await app.computedValue('eget_kapital', 0), ORIGINAL.egetKapital + delta);
     assert.equal(await app.computedValue('eget_kapital_och_skulder', 0), ORIGINAL.egetKapitalOchSkulder + delta);
     assert.equal(await app.computedValue('tillgangar', 0), ORIGINAL.tillgangar);
-    assert.equal((await app.previewAmounts('line-eget_kapital-sum'))[0], formatAmount(ORIGINAL.egetKapital + delta));
+    assert.equal((await app.previewAmounts('eget_kapital', { sum: true }))[0], formatAmount(ORIGINAL.egetKapital + delta));
   });
   let codes = await app.problemCodes();
   assert.ok(codes.includes('balance_sheet_unbalanced'), `koder: ${codes}`);
@@ -110,27 +110,27 @@ test('a bad amount is marked invalid with a Swedish message and does not change 
   await app.openPart('Resultaträkning');
   const cell = app.cell(COST, 0);
   assert.equal(await cell.getAttribute('aria-invalid'), 'false');
-  const previewBefore = await app.previewAmounts('line-kostnader-sum');
+  const previewBefore = await app.previewAmounts('kostnader', { sum: true });
 
   await app.typeAmount(COST, 0, '12a', { blur: false });
   await eventually(async () => assert.equal(await cell.getAttribute('aria-invalid'), 'true'));
-  const error = app.page.locator(`#cell-${COST}-0-fel`);
+  const error = app.cellError(COST, 0);
   assert.equal(await error.count(), 1, 'felmeddelandet saknas');
-  assert.ok(await error.evaluate((e) => e.classList.contains('cell-error')));
+  assert.ok(await app.hasClass(error, 'cell-error'));
   assert.ok(await error.isVisible());
   const message = await error.innerText();
   assert.match(message, /12a/);
   assert.match(message, /inget belopp/, `meddelandet: ${message}`);
-  assert.equal(await cell.getAttribute('aria-describedby'), `cell-${COST}-0-fel`);
+  assert.equal(await cell.getAttribute('aria-describedby'), ids.fieldError(ids.cell(COST, 0)));
   // The text is kept as typed (not turned into 0), the totals keep the last valid amount.
   assert.equal(await cell.inputValue(), '12a');
   await new Promise((r) => setTimeout(r, 200));
   assert.equal(await app.computedValue('kostnader', 0), ORIGINAL.kostnader);
   assert.equal(await app.computedValue('arets_resultat', 0), ORIGINAL.aretsResultat);
-  assert.deepEqual(await app.previewAmounts('line-kostnader-sum'), previewBefore);
+  assert.deepEqual(await app.previewAmounts('kostnader', { sum: true }), previewBefore);
   assert.equal((await app.checkCounts()).errors, 0);
   // Leaving the cell keeps the bad text and the mark.
-  await cell.evaluate((e) => e.blur());
+  await app.blur(cell);
   assert.equal(await cell.inputValue(), '12a');
   assert.equal(await cell.getAttribute('aria-invalid'), 'true');
   assert.equal(await app.computedValue('kostnader', 0), ORIGINAL.kostnader);

@@ -4,7 +4,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './harness.mjs';
-import { eventually } from './kassoren.mjs';
+import { eventually, STORAGE } from './kassoren.mjs';
 
 const env = useApp();
 
@@ -18,12 +18,12 @@ test('first visit shows the example report with no check errors', async () => {
     assert.equal(counts.errors, 0);
   });
   // The Organisation part is open, the preview shows the example's title page.
-  assert.equal(await app.page.locator('#org-name').inputValue(), 'Friluftsföreningen Tresjöleden');
+  assert.equal(await app.orgName().inputValue(), 'Friluftsföreningen Tresjöleden');
   assert.match(await app.preview().innerText(), /Friluftsföreningen Tresjöleden/);
   // The example is kept in the browser from the start.
   const storage = await app.storage();
-  assert.equal(storage['kassoren.current'], 'exempel');
-  assert.ok(storage['kassoren.report.exempel'], 'kassoren.report.exempel saknas');
+  assert.equal(storage[STORAGE.current], 'exempel');
+  assert.ok(storage[STORAGE.report('exempel')], `${STORAGE.report('exempel')} saknas`);
   assert.equal(await app.saveStatus().innerText(), 'Sparat');
   app.assertClean();
 });
@@ -35,13 +35,13 @@ test('"Ny årsredovisning" creates an aktiebolag report, "Mina årsredovisningar
   await eventually(async () => assert.match(await app.title(), /Testbolaget Kassör AB/));
   assert.doesNotMatch(await app.title(), /Friluftsföreningen/);
   assert.equal(await app.exampleBadge().count(), 0, 'Exempel-märket ska försvinna');
-  assert.equal(await app.page.locator('.example-banner').count(), 0);
-  assert.equal(await app.page.locator('#org-name').inputValue(), 'Testbolaget Kassör AB');
-  assert.match(await app.page.locator('main#editor .form-grid').innerText(), /Aktiebolag/);
+  assert.equal(await app.exampleBanner().count(), 0);
+  assert.equal(await app.orgName().inputValue(), 'Testbolaget Kassör AB');
+  assert.match(await app.organisationForm().innerText(), /Aktiebolag/);
   // The aktiebolag template's resultaträkning (not the ideell förening's).
   await app.openPart('Resultaträkning');
   assert.equal(await app.cell('medlemsavgifter', 0).count(), 0);
-  assert.ok((await app.page.locator('table.statement-editor input.money').count()) > 0);
+  assert.ok((await app.amountFields().count()) > 0);
 
   const titles = await app.reportTitles();
   assert.equal(titles.length, 2, `listan: ${JSON.stringify(titles)}`);
@@ -49,7 +49,7 @@ test('"Ny årsredovisning" creates an aktiebolag report, "Mina årsredovisningar
   assert.ok(titles.some((t) => /Testbolaget Kassör AB/.test(t)), JSON.stringify(titles));
   // The open report is marked current.
   assert.match(
-    await app.page.locator('.dialog ul.report-list li.current input.report-title').inputValue(),
+    await app.currentReportTitle().inputValue(),
     /Testbolaget Kassör AB/,
   );
   app.assertClean();

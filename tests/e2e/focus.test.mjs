@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './harness.mjs';
-import { eventually, formatAmount } from './kassoren.mjs';
+import { eventually, formatAmount, ids } from './kassoren.mjs';
 
 const env = useApp();
 
@@ -17,7 +17,7 @@ const ORIGINAL_COST = -598640;
 async function typeKeyByKey(app, id, text, { caretAt } = {}) {
   let caret = caretAt;
   for (const ch of text) {
-    await app.page.keyboard.type(ch);
+    await app.type(ch);
     const a = await app.active();
     assert.equal(a.id, id, `fokus tappades efter ${JSON.stringify(ch)}: aktivt element ${JSON.stringify(a)}`);
     if (caret !== undefined) {
@@ -31,11 +31,10 @@ async function typeKeyByKey(app, id, text, { caretAt } = {}) {
 test('typing an amount key by key keeps the focus and the caret in the cell; the total follows', async () => {
   const app = await env.open();
   await app.openPart('Resultaträkning');
-  const id = `cell-${COST}-0`;
+  const id = ids.cell(COST, 0);
   const cell = app.cell(COST, 0);
-  await cell.click();
-  await app.page.keyboard.press('Control+A');
-  await app.page.keyboard.press('Backspace');
+  await app.selectAll(cell);
+  await app.press('Backspace');
   assert.equal(await cell.inputValue(), '');
   assert.equal((await app.active()).id, id);
 
@@ -63,7 +62,7 @@ test('typing an amount key by key keeps the focus and the caret in the cell; the
   );
 
   // Leaving the cell shows the formatted amount.
-  await app.page.keyboard.press('Tab');
+  await app.press('Tab');
   assert.equal(await cell.inputValue(), formatAmount(-6100000));
   app.assertClean();
 });
@@ -71,7 +70,7 @@ test('typing an amount key by key keeps the focus and the caret in the cell; the
 test('typing ÅÄÖ in the middle of a narrative text inserts it at the caret and keeps the caret after it', async () => {
   const app = await env.open();
   await app.openPart('Berättelse');
-  const id = 'sec-body-s-sammanfattning';
+  const id = ids.sectionBody('s-sammanfattning');
   const body = app.sectionBody('s-sammanfattning');
   const before = await body.inputValue();
   assert.ok(before.length > 100, 'exemplets text saknas');
@@ -89,7 +88,7 @@ test('typing ÅÄÖ in the middle of a narrative text inserts it at the caret an
   // A few more keys, including a new line, after the recompute: still in place.
   await new Promise((r) => setTimeout(r, 100));
   await typeKeyByKey(app, id, 'x y', { caretAt: at + 3 });
-  await app.page.keyboard.press('Enter');
+  await app.press('Enter');
   assert.equal((await app.active()).selectionStart, at + 7);
   assert.equal(
     await body.inputValue(),
@@ -109,7 +108,7 @@ test('typing ÅÄÖ in the middle of a narrative text inserts it at the caret an
 test('typing ÅÄÖ in the middle of a line label keeps the focus and the caret; the preview follows', async () => {
   const app = await env.open();
   await app.openPart('Resultaträkning');
-  const id = 'label-medlemsavgifter';
+  const id = ids.label('medlemsavgifter');
   const label = app.label('medlemsavgifter');
   const before = await label.inputValue();
   assert.equal(before, 'Medlemsavgifter');
@@ -125,7 +124,7 @@ test('typing ÅÄÖ in the middle of a line label keeps the focus and the caret;
 
   await eventually(async () =>
     assert.equal(
-      (await app.preview().locator('tr#line-medlemsavgifter td.label').textContent()).trim(),
+      (await app.previewLineLabel('medlemsavgifter').textContent()).trim(),
       expected,
     ),
   );
@@ -133,47 +132,38 @@ test('typing ÅÄÖ in the middle of a line label keeps the focus and the caret;
   app.assertClean();
 });
 
-/** Where a preview element is against the preview pane's visible area (px from its top). */
-function previewPosition(app, selector) {
-  return app.page.evaluate((sel) => {
-    const pane = document.querySelector('aside.preview').getBoundingClientRect();
-    const r = document.querySelector(`.preview-body ${sel}`).getBoundingClientRect();
-    return { top: r.top - pane.top, bottom: r.bottom - pane.top, height: pane.height };
-  }, selector);
-}
-
 test('an edit keeps the preview where it is: the edited line stays in view', async () => {
   const app = await env.open();
   await app.openPart('Resultaträkning');
-  const row = '#line-medlemsavgifter';
+  const row = 'medlemsavgifter';
   // The preview has scrolled to the resultaträkning (the edited line is in view).
   await eventually(async () => {
-    const p = await previewPosition(app, row);
+    const p = await app.previewLinePosition(row);
     assert.ok(p.top >= 0 && p.bottom <= p.height, `raden syns inte i förhandsvisningen: ${JSON.stringify(p)}`);
   });
-  const before = await previewPosition(app, row);
+  const before = await app.previewLinePosition(row);
 
   // Key by key in the amount, then in the label.
   await app.cell('medlemsavgifter', 0).click();
-  await app.page.keyboard.press('End');
-  await app.page.keyboard.type('1');
+  await app.press('End');
+  await app.type('1');
   await eventually(async () =>
-    assert.equal((await app.previewAmounts('line-medlemsavgifter'))[0], formatAmount(1316501)),
+    assert.equal((await app.previewAmounts('medlemsavgifter'))[0], formatAmount(1316501)),
   );
   await new Promise((r) => setTimeout(r, 100));
-  let after = await previewPosition(app, row);
+  let after = await app.previewLinePosition(row);
   assert.ok(
     Math.abs(after.top - before.top) < 100,
     `förhandsvisningen hoppade ${Math.round(after.top - before.top)} px när beloppet ändrades (före ${JSON.stringify(before)}, efter ${JSON.stringify(after)})`,
   );
 
   await app.setCaret(app.label('medlemsavgifter'), 0);
-  await app.page.keyboard.type('Å');
+  await app.type('Å');
   await eventually(async () =>
-    assert.match(await app.preview().locator(`tr${row} td.label`).textContent(), /^ÅMedlemsavgifter/),
+    assert.match(await app.previewLineLabel(row).textContent(), /^ÅMedlemsavgifter/),
   );
   await new Promise((r) => setTimeout(r, 100));
-  after = await previewPosition(app, row);
+  after = await app.previewLinePosition(row);
   assert.ok(
     Math.abs(after.top - before.top) < 100,
     `förhandsvisningen hoppade ${Math.round(after.top - before.top)} px när radens namn ändrades`,

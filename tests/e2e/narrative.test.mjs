@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './harness.mjs';
-import { eventually, NBSP } from './kassoren.mjs';
+import { eventually, ids, NBSP } from './kassoren.mjs';
 
 const env = useApp();
 
@@ -24,7 +24,7 @@ const TOP = [
 /** The preview's chapters and Innehåll entries that are narrative sections. */
 async function previewState(app) {
   const chapters = await app.previewChapters();
-  const toc = (await app.previewToc()).filter((e) => e.href.startsWith('#section-'));
+  const toc = (await app.previewToc()).filter((e) => e.href.startsWith(`#${ids.previewSection('')}`));
   return { chapters, toc };
 }
 
@@ -35,7 +35,7 @@ test('add, rename, move up and delete a chapter: the editor, Innehåll and the c
   let { chapters, toc } = await previewState(app);
   assert.deepEqual(
     toc.map((e) => e.href),
-    TOP.map((id) => `#section-${id}`),
+    TOP.map((id) => `#${ids.previewSection(id)}`),
   );
   assert.deepEqual(
     toc.map((e) => e.number),
@@ -44,25 +44,25 @@ test('add, rename, move up and delete a chapter: the editor, Innehåll and the c
   const chaptersBefore = chapters.length;
 
   // --- add -----------------------------------------------------------------------------------
-  await app.page.locator('main#editor .section-list > button.add', { hasText: 'Nytt kapitel' }).click();
+  await app.addChapter();
   let newId;
   await eventually(async () => {
-    const ids = await app.editorSectionIds();
-    assert.equal(ids.length, initialIds.length + 1);
-    newId = ids.find((id) => !initialIds.includes(id));
+    const sectionIds = await app.editorSectionIds();
+    assert.equal(sectionIds.length, initialIds.length + 1);
+    newId = sectionIds.find((id) => !initialIds.includes(id));
     assert.ok(newId, 'inget nytt avsnitt');
     // Added at the end of the chapters.
-    assert.equal(ids.at(-1), newId);
+    assert.equal(sectionIds.at(-1), newId);
   });
   // The new section's title field has the focus.
-  await eventually(async () => assert.equal((await app.active()).id, `sec-title-${newId}`));
+  await eventually(async () => assert.equal((await app.active()).id, ids.sectionTitle(newId)));
   const defaultTitle = await app.sectionTitle(newId).inputValue();
   assert.ok(defaultTitle.length > 0);
   await eventually(async () => {
     ({ chapters, toc } = await previewState(app));
     assert.equal(chapters.length, chaptersBefore + 1);
-    assert.deepEqual(chapters.at(-1), { id: `section-${newId}`, number: '9', title: defaultTitle });
-    assert.deepEqual(toc.at(-1), { number: '9', title: defaultTitle, href: `#section-${newId}` });
+    assert.deepEqual(chapters.at(-1), { id: ids.previewSection(newId), number: '9', title: defaultTitle });
+    assert.deepEqual(toc.at(-1), { number: '9', title: defaultTitle, href: `#${ids.previewSection(newId)}` });
   });
   // The förvaltningsberättelse and the parts after it are numbered one further.
   let fullToc = await app.previewToc();
@@ -77,7 +77,7 @@ test('add, rename, move up and delete a chapter: the editor, Innehåll and the c
   await eventually(async () => {
     ({ chapters, toc } = await previewState(app));
     assert.deepEqual(chapters.at(-1), {
-      id: `section-${newId}`,
+      id: ids.previewSection(newId),
       number: '9',
       title: 'Framtidsplaner för åren 2026–2027',
     });
@@ -86,56 +86,53 @@ test('add, rename, move up and delete a chapter: the editor, Innehåll and the c
   await app.sectionBody(newId).fill('Styrelsen planerar **nya** vindskydd.');
   await eventually(async () =>
     assert.match(
-      await app.preview().locator(`section#section-${newId} .md`).innerHTML(),
+      await app.previewSectionBody(newId).innerHTML(),
       /Styrelsen planerar <strong>nya<\/strong> vindskydd\./,
     ),
   );
 
   // --- move up: it swaps places with s-kommentar --------------------------------------------
-  await app.sectionEditor(newId).getByRole('button', { name: 'Flytta upp' }).click();
+  await app.moveSectionUp(newId);
   const movedTop = [...TOP.slice(0, -1), newId, 's-kommentar'];
   await eventually(async () => {
-    const ids = await app.editorSectionIds();
-    assert.deepEqual(ids.slice(-2), [newId, 's-kommentar']);
+    const sectionIds = await app.editorSectionIds();
+    assert.deepEqual(sectionIds.slice(-2), [newId, 's-kommentar']);
     ({ chapters, toc } = await previewState(app));
     assert.deepEqual(
       toc.map((e) => e.href),
-      movedTop.map((id) => `#section-${id}`),
+      movedTop.map((id) => `#${ids.previewSection(id)}`),
     );
-    assert.deepEqual(toc.at(-2), { number: '8', title: 'Framtidsplaner för åren 2026–2027', href: `#section-${newId}` });
+    assert.deepEqual(toc.at(-2), { number: '8', title: 'Framtidsplaner för åren 2026–2027', href: `#${ids.previewSection(newId)}` });
     assert.equal(toc.at(-1).number, '9');
     assert.deepEqual(
       chapters.slice(-2).map((c) => c.id),
-      [`section-${newId}`, 'section-s-kommentar'],
+      [ids.previewSection(newId), ids.previewSection('s-kommentar')],
     );
   });
   // In the editor, the section above it is now s-projekt's last sub-section.
-  const ids = await app.editorSectionIds();
-  assert.equal(ids[ids.indexOf(newId) - 1], 's-projekt-uppfoljning');
+  const sectionIds = await app.editorSectionIds();
+  assert.equal(sectionIds[sectionIds.indexOf(newId) - 1], 's-projekt-uppfoljning');
 
   // --- delete: "Ta bort", then "Avbryt" keeps it; "Ta bort", "Ja, ta bort" removes it --------
-  const editor = app.sectionEditor(newId);
-  await editor.getByRole('button', { name: 'Ta bort avsnittet' }).click();
-  const confirm = editor.locator('.confirm');
+  const confirm = await app.askDeleteSection(newId);
   await confirm.waitFor();
   assert.match(await confirm.innerText(), /Ta bort avsnittet\?/);
-  await confirm.getByRole('button', { name: 'Avbryt' }).click();
+  await app.answer(confirm, 'Avbryt');
   await confirm.waitFor({ state: 'detached' });
   assert.ok((await app.editorSectionIds()).includes(newId), 'Avbryt tog bort avsnittet');
   assert.equal((await previewState(app)).chapters.length, chaptersBefore + 1);
 
-  await editor.getByRole('button', { name: 'Ta bort avsnittet' }).click();
-  await editor.locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).click();
+  await app.deleteSection(newId);
   await eventually(async () => {
     assert.deepEqual(await app.editorSectionIds(), initialIds);
     ({ chapters, toc } = await previewState(app));
     assert.equal(chapters.length, chaptersBefore);
     assert.deepEqual(
       toc.map((e) => e.href),
-      TOP.map((id) => `#section-${id}`),
+      TOP.map((id) => `#${ids.previewSection(id)}`),
     );
   });
-  assert.equal(await app.preview().locator(`#section-${newId}`).count(), 0);
+  assert.equal(await app.previewSection(newId).count(), 0);
   fullToc = await app.previewToc();
   assert.equal(fullToc.find((e) => e.href === '#forvaltningsberattelse').number, '9');
 
@@ -166,7 +163,7 @@ test('"Infoga uträknad uppgift" inserts {{årets_resultat}} at the caret; the p
   const { app, id, body, start, at } = await caretInSentence();
 
   const select = app.placeholderSelect(id);
-  const labels = await select.locator('option').allTextContents();
+  const labels = await app.placeholderOptions(id);
   assert.ok(labels.includes('Årets resultat'), JSON.stringify(labels));
   await select.selectOption('årets_resultat');
 
@@ -179,7 +176,7 @@ test('"Infoga uträknad uppgift" inserts {{årets_resultat}} at the caret; the p
   // The preview shows the formatted figure, as the engine formats it.
   const amount = `40${NBSP}980${NBSP}kr`;
   await eventually(async () => {
-    const text = await app.preview().locator('section#section-s-sammanfattning .md').textContent();
+    const text = await app.previewSectionBody(id).textContent();
     assert.ok(
       text.includes(`Årets resultat blev ${amount} vilket styrelsen är nöjd med.`),
       `förhandsvisningen: ${JSON.stringify(text)}`,
@@ -192,7 +189,7 @@ test('"Infoga uträknad uppgift" inserts {{årets_resultat}} at the caret; the p
   await app.openPart('Resultaträkning');
   await app.typeAmount('medlemsavgifter', 0, '131 660');
   await eventually(async () => {
-    const text = await app.preview().locator('section#section-s-sammanfattning .md').textContent();
+    const text = await app.previewSectionBody(id).textContent();
     assert.ok(text.includes(`40${NBSP}990${NBSP}kr vilket`), `förhandsvisningen: ${JSON.stringify(text)}`);
   });
   // No unknown_placeholder problem.
@@ -208,14 +205,14 @@ test('after "Infoga uträknad uppgift" the text area has the focus with the care
   await eventually(async () => assert.equal(await body.inputValue(), expected));
   await new Promise((r) => setTimeout(r, 100));
   const a = await app.active();
-  assert.equal(a.id, `sec-body-${id}`, 'textrutan har inte fokus');
+  assert.equal(a.id, ids.sectionBody(id), 'textrutan har inte fokus');
   assert.deepEqual(
     [a.selectionStart, a.selectionEnd],
     [at + placeholder.length, at + placeholder.length],
     `markören står inte efter platshållaren (text ${expected.length} tecken)`,
   );
   // Typing on goes on right after the placeholder.
-  await app.page.keyboard.type('!');
+  await app.type('!');
   assert.equal(await body.inputValue(), expected.replace('}} ', '}}! '));
   app.assertClean();
 });

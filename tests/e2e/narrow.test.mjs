@@ -10,14 +10,14 @@ const env = useApp();
 
 test('at 600×900 the tabs switch between the editor and the preview', async () => {
   const app = await env.fresh();
-  await app.page.setViewportSize({ width: 600, height: 900 });
+  await app.setViewport(600, 900);
   await app.goto();
-  const tabs = app.page.locator('.pane-tabs');
-  const edit = tabs.getByRole('tab', { name: 'Redigera' });
-  const show = tabs.getByRole('tab', { name: 'Förhandsvisning' });
-  const editor = app.page.locator('main#editor');
-  const sidebar = app.page.locator('nav.sidebar');
-  const preview = app.page.locator('aside.preview');
+  const tabs = app.paneTabs();
+  const edit = app.paneTab('Redigera');
+  const show = app.paneTab('Förhandsvisning');
+  const editor = app.editor();
+  const sidebar = app.sidebar();
+  const preview = app.previewPane();
 
   assert.ok(await edit.isVisible(), '"Redigera" syns inte');
   assert.ok(await show.isVisible(), '"Förhandsvisning" syns inte');
@@ -27,7 +27,7 @@ test('at 600×900 the tabs switch between the editor and the preview', async () 
   assert.ok(await sidebar.isVisible());
   assert.ok(!(await preview.isVisible()), 'förhandsvisningen ska vara dold');
   // The editor fits the width: no sideways scrolling of the page.
-  const overflow = await app.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  const overflow = await app.horizontalOverflow();
   assert.ok(overflow <= 0, `sidan är ${overflow} px för bred`);
 
   await show.click();
@@ -52,11 +52,11 @@ test('at 600×900 the tabs switch between the editor and the preview', async () 
   await app.typeAmount('medlemsavgifter', 0, '140 000');
   await show.click();
   await eventually(async () =>
-    assert.equal((await app.previewAmounts('line-medlemsavgifter'))[0], '140\u00a0000'),
+    assert.equal((await app.previewAmounts('medlemsavgifter'))[0], '140\u00a0000'),
   );
 
   // On a wide screen there are no tabs and both panes show.
-  await app.page.setViewportSize({ width: 1400, height: 900 });
+  await app.setViewport(1400, 900);
   await eventually(async () => {
     assert.ok(!(await tabs.isVisible()));
     assert.ok(await preview.isVisible());

@@ -26,7 +26,7 @@ test('"Nästa år" creates the 2026 report with 2025 as comparison year, and it 
   await app.toolbarButton('Nästa år').click();
   await eventually(async () => assert.match(await app.title(), /Friluftsföreningen Tresjöleden 2026/));
   assert.equal(await app.exampleBadge().count(), 0, 'Exempel-märket ska försvinna');
-  assert.equal(await app.page.locator('.example-banner').count(), 0);
+  assert.equal(await app.exampleBanner().count(), 0);
   assert.match(await app.notice().innerText(), /Nästa års årsredovisning har skapats/);
 
   // A new entry in the list, current; the example is kept as it was.
@@ -53,14 +53,12 @@ test('"Nästa år" creates the 2026 report with 2025 as comparison year, and it 
   const mine = entries.find((e) => e.current);
   assert.equal(mine.id, current);
   assert.match(mine.title, /2026/);
-  await app.page.locator('.dialog button.close').click();
+  await app.closeDialog();
 
   // The statements: 2026 first, then 2025 (the comparison year).
   for (const part of ['Resultaträkning', 'Balansräkning']) {
     await app.openPart(part);
-    const heads = await app.page
-      .locator('main#editor table.statement-editor thead th.num')
-      .evaluateAll((ths) => ths.map((th) => th.textContent.trim()));
+    const heads = await app.statementYears();
     assert.deepEqual(heads.slice(0, 2), ['2026', '2025'], `${part}: ${heads}`);
     for (const [line, [y2025, y2024]] of Object.entries(AMOUNTS)) {
       if ((await app.cell(line, 0).count()) === 0) continue;
@@ -73,16 +71,14 @@ test('"Nästa år" creates the 2026 report with 2025 as comparison year, and it 
   assert.equal(await app.computedValue('arets_resultat', 0), 0);
   assert.equal(await app.computedValue('arets_resultat', 1), 40980);
   // Every input cell of 2026 is empty.
-  const filled = await app.page
-    .locator('main#editor table.statement-editor input.money[id$="-0"]')
-    .evaluateAll((els) => els.filter((e) => e.value !== '').map((e) => e.id));
+  const filled = await app.filledCellIds(0);
   assert.deepEqual(filled, []);
 
   // The preview: the title page's fiscal year, and the statement's columns.
-  const preview = await app.preview().locator('#titelsida').textContent();
+  const preview = await app.previewTitlePage().textContent();
   assert.match(preview, /2026-01-01\s*[–-]\s*2026-12-31/);
   assert.doesNotMatch(await app.preview().textContent(), /^\s*Exempel\s*$/m);
-  assert.equal(await app.preview().locator('.example-marker').count(), 0);
-  assert.equal((await app.previewAmounts('line-medlemsavgifter'))[1], formatAmount(131650));
+  assert.equal(await app.previewExampleMarker().count(), 0);
+  assert.equal((await app.previewAmounts('medlemsavgifter'))[1], formatAmount(131650));
   app.assertClean();
 });

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './harness.mjs';
-import { eventually, formatAmount } from './kassoren.mjs';
+import { eventually, formatAmount, ids } from './kassoren.mjs';
 
 const env = useApp();
 
@@ -15,11 +15,8 @@ const COLUMNS = ['ni-c2025', 'ni-c2024', 'ni-c2023', 'ni-c2022'];
 // Summa intäkter per column in the example's note.
 const SUMS = [2125020, 1898300, 1590050, 1398050];
 
-async function previewSums(app) {
-  return app
-    .preview()
-    .locator(`section#note-${NOTE} tr#note-${NOTE}-row-${SUM_ROW} td.amount`)
-    .evaluateAll((tds) => tds.map((td) => td.textContent));
+function previewSums(app) {
+  return app.previewNoteAmounts(NOTE, SUM_ROW);
 }
 
 test('a note table: a new row and column, amounts typed in, the sum row follows; the column is removed', async () => {
@@ -37,7 +34,7 @@ test('a note table: a new row and column, amounts typed in, the sum row follows;
   assert.deepEqual(await previewSums(app), SUMS.map(formatAmount));
 
   // --- a row: added above the sum row --------------------------------------------------------
-  await editor.getByRole('button', { name: '+ Rad', exact: true }).click();
+  await app.addNoteRow(NOTE);
   let newRow;
   await eventually(async () => {
     const now = await app.noteRowIds(NOTE);
@@ -50,7 +47,7 @@ test('a note table: a new row and column, amounts typed in, the sum row follows;
   for (const c of COLUMNS) assert.equal(await app.noteCell(NOTE, newRow, c).inputValue(), '');
 
   // --- a column --------------------------------------------------------------------------------
-  await editor.getByRole('button', { name: '+ Kolumn', exact: true }).click();
+  await app.addNoteColumn(NOTE);
   let newCol;
   await eventually(async () => {
     const now = await app.noteColumnIds(NOTE);
@@ -65,17 +62,17 @@ test('a note table: a new row and column, amounts typed in, the sum row follows;
     assert.equal(await app.noteCell(NOTE, newRow, newCol).count(), 1);
     assert.equal((await previewSums(app)).length, COLUMNS.length + 1);
   });
-  await app.page.locator(`input#col-${newCol}`).fill('2021');
+  await app.noteColumnHeader(newCol).fill('2021');
   await eventually(async () =>
-    assert.match(await app.preview().locator(`section#note-${NOTE} thead`).textContent(), /2021/),
+    assert.match(await app.previewNoteHead(NOTE).textContent(), /2021/),
   );
 
   // --- amounts: typed key by key into the new row, year 2025 and the new column ---------------
-  await app.page.locator(`input#row-${newRow}`).fill('Sponsring');
+  await app.noteRowLabel(newRow).fill('Sponsring');
   const cell = app.noteCell(NOTE, newRow, 'ni-c2025');
   await cell.click();
-  await app.page.keyboard.type('12 500');
-  assert.equal((await app.active()).id, `ncell-${NOTE}-${newRow}-ni-c2025`, 'fokus tappades i cellen');
+  await app.type('12 500');
+  assert.equal((await app.active()).id, ids.noteCell(NOTE, newRow, 'ni-c2025'), 'fokus tappades i cellen');
   await eventually(async () => {
     const sums = await app.noteSumTexts(NOTE, SUM_ROW);
     assert.equal(sums[0], formatAmount(SUMS[0] + 12500));
@@ -91,7 +88,7 @@ test('a note table: a new row and column, amounts typed in, the sum row follows;
   });
   // The preview shows the new row with its label and amount.
   assert.match(
-    await app.preview().locator(`section#note-${NOTE} tr#note-${NOTE}-row-${newRow}`).textContent(),
+    await app.previewNoteRow(NOTE, newRow).textContent(),
     /Sponsring\s*12\u00a0500/,
   );
   // The table's sum no longer ties out to Summa intäkter in the resultaträkning.
@@ -99,10 +96,7 @@ test('a note table: a new row and column, amounts typed in, the sum row follows;
   await app.openPart('Noter');
 
   // --- remove the column -----------------------------------------------------------------------
-  await app.page
-    .locator(`main#editor table.note-table-editor thead th`, { has: app.page.locator(`input#col-${newCol}`) })
-    .getByRole('button', { name: 'Ta bort kolumnen' })
-    .click();
+  await app.removeNoteColumn(newCol);
   await eventually(async () => {
     assert.deepEqual(await app.noteColumnIds(NOTE), COLUMNS);
     assert.equal(await app.noteCell(NOTE, newRow, newCol).count(), 0);
@@ -112,13 +106,10 @@ test('a note table: a new row and column, amounts typed in, the sum row follows;
     ]);
     assert.deepEqual(await previewSums(app), [formatAmount(SUMS[0] + 12500), ...SUMS.slice(1).map(formatAmount)]);
   });
-  assert.doesNotMatch(await app.preview().locator(`section#note-${NOTE} thead`).textContent(), /2021/);
+  assert.doesNotMatch(await app.previewNoteHead(NOTE).textContent(), /2021/);
 
   // --- remove the row: back to the example's sums, the tie-out error is gone -------------------
-  await app.page
-    .locator('main#editor table.note-table-editor tbody tr', { has: app.page.locator(`input#row-${newRow}`) })
-    .getByRole('button', { name: 'Ta bort raden' })
-    .click();
+  await app.removeNoteRow(newRow);
   await eventually(async () => {
     assert.deepEqual(await app.noteRowIds(NOTE), rows);
     assert.deepEqual(await app.noteSumTexts(NOTE, SUM_ROW), SUMS.map(formatAmount));

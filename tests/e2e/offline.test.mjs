@@ -40,17 +40,17 @@ async function serve(options) {
 async function openApp(server, requested = []) {
   const app = await Kassoren.fresh(browser, server.url);
   cleanup.push(app);
-  app.context.on('request', (r) => requested.push(r.url()));
+  app.onRequest((r) => requested.push(r.url()));
   await app.goto();
   // The service worker has cached the whole build once it controls the page.
-  await app.page.waitForFunction(() => navigator.serviceWorker.controller !== null, null, { timeout: 30000 });
+  await app.waitForServiceWorker();
   return app;
 }
 
 /** Stops the server and takes the browser offline: nothing can come from the network. */
 async function goOffline(app, server) {
   await server.close();
-  await app.context.setOffline(true);
+  await app.setOffline(true);
 }
 
 /** A copy of the release build, optionally changed, as a new deployment would be. */
@@ -70,10 +70,9 @@ test('after one online visit the app opens offline with the stored report, and e
   const app = await openApp(server);
   // Chromium finds nothing in the app that keeps it from offering to install it (a test
   // context is an incognito profile, which is the one reason it gives).
-  const cdp = await app.context.newCDPSession(app.page);
-  const { installabilityErrors } = await cdp.send('Page.getInstallabilityErrors');
+  const installabilityErrors = await app.installabilityErrors();
   assert.deepEqual(installabilityErrors.map((e) => e.errorId).filter((id) => id !== 'in-incognito'), []);
-  const manifest = await app.page.evaluate(async () => (await fetch('manifest.webmanifest')).json());
+  const manifest = await app.manifest();
   assert.equal(manifest.display, 'standalone');
   assert.equal(manifest.lang, 'sv');
   await app.openPart('Resultaträkning');
@@ -99,9 +98,7 @@ test('offline: importing an SIE file and downloading JSON and HTML all work', as
   await app.reload();
 
   await app.importSie(path.join(SIE_SAMPLES, 'jsisie__BL0001_typ1.SE'));
-  const dialog = app.page.locator('[role=dialog][aria-labelledby=sie-title]');
-  await dialog.getByRole('button', { name: 'Importera' }).click();
-  await dialog.waitFor({ state: 'detached' });
+  await app.confirmSieImport();
   assert.match(await app.title(), /SEEE Speak Easy Executive English AB/);
 
   const json = JSON.parse(await app.saveJson());
@@ -122,24 +119,20 @@ test('a new deployment is offered, not forced: the edit is kept and the new buil
   });
   const server = await serve({ dist: buildA });
   const app = await openApp(server);
-  const build = () => app.page.evaluate(() => document.querySelector('meta[name=kassoren-test-build]')?.content ?? 'A');
+  const build = async () => (await app.metaContent('kassoren-test-build')) ?? 'A';
   assert.equal(await build(), 'A');
-  const banner = app.page.locator('[data-testid=update-banner]');
+  const banner = app.updateBanner();
 
   await server.setDist(buildB);
   // The treasurer comes back to the tab: the app looks for a new version.
-  await app.page.evaluate(() => document.dispatchEvent(new Event('visibilitychange')));
+  await app.comeBackToTab();
   await banner.waitFor({ timeout: 30000 });
   assert.equal(await build(), 'A', 'nothing reloads by itself');
 
   // An edit typed just before accepting (the debounced save has not run yet) survives.
   await app.openPart('Resultaträkning');
   await app.typeAmount('verksamhetskostnader', 0, '-600 004');
-  await Promise.all([
-    app.page.waitForEvent('load', { timeout: 30000 }),
-    banner.getByRole('button', { name: 'Ladda om' }).click(),
-  ]);
-  await app.ready();
+  await app.acceptUpdate();
   assert.equal(await build(), 'B');
   await app.openPart('Resultaträkning');
   assert.equal(await app.cellValue('verksamhetskostnader', 0), '\u2212600\u00a0004');
@@ -151,7 +144,7 @@ test('served under /kassoren/ the app works online and offline, and asks for not
   const server = await serve({ base: '/kassoren/' });
   const requested = [];
   const app = await openApp(server, requested);
-  const scope = await app.page.evaluate(async () => (await navigator.serviceWorker.ready).scope);
+  const scope = await app.serviceWorkerScope();
   assert.equal(scope, server.url);
   await app.openPart('Resultaträkning');
   await app.typeAmount('verksamhetskostnader', 0, '-600 005');
@@ -172,8 +165,8 @@ test('once there is a report of their own, the app asks for persistent storage a
   await app.goto();
   const persistence = async () => {
     await app.toolbarButton('Mina årsredovisningar').click();
-    const text = (await app.page.locator('[data-testid=persistence]').innerText()).trim();
-    await app.page.locator('.dialog button.close').click();
+    const text = (await app.persistenceNote().innerText()).trim();
+    await app.closeDialog();
     return text;
   };
   // Only the example so far: nothing asked yet.
@@ -181,13 +174,7 @@ test('once there is a report of their own, the app asks for persistent storage a
 
   await app.newReport({ name: 'Båtklubben Ankaret' });
   await app.waitSaved();
-  const granted = await app.page.evaluate(async () => {
-    for (let i = 0; i < 100; i++) {
-      if (await navigator.storage.persisted()) return true;
-      await new Promise((r) => setTimeout(r, 20));
-    }
-    return false;
-  });
+  const granted = await app.storagePersisted();
   await eventually(async () => {
     const text = await persistence();
     assert.match(text, granted ? /har lovat att spara årsredovisningarna varaktigt/ : /har inte lovat att spara varaktigt/);

@@ -50,7 +50,7 @@ for (const c of CASES) {
     const titles = await app.reportTitles();
     assert.equal(titles.length, 1, JSON.stringify(titles));
     // The message can be closed.
-    await app.page.locator('.dialog button.close').click();
+    await app.closeDialog();
     await app.closeNotice();
     assert.equal(await app.notice().count(), 0);
     app.assertClean();

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './harness.mjs';
-import { eventually, formatAmount } from './kassoren.mjs';
+import { eventually, formatAmount, STORAGE } from './kassoren.mjs';
 
 const env = useApp();
 
@@ -66,7 +66,7 @@ test('"Spara som fil" then "Öppna fil" in a fresh browser profile gives an iden
   await second.openPart('Berättelse');
   assert.equal(await second.sectionBody('s-sammanfattning').inputValue(), TEXT);
   const after = await second.storage();
-  const reports = (o) => Object.keys(o).filter((k) => k.startsWith('kassoren.report.'));
+  const reports = (o) => Object.keys(o).filter(STORAGE.isReport);
   assert.equal(reports(after).length, reports(before).length + 1, 'en ny årsredovisning i listan');
   // Kept byte for byte as the file was.
   const added = reports(after).find((k) => !(k in before));

@@ -43,10 +43,7 @@ test('the downloaded HTML holds the edited amount and prints as numbered A4 page
   assert.ok(!/<script/i.test(html), 'utskriften ska inte innehålla skript');
 
   // Print it with headless Chromium.
-  const printPage = await app.context.newPage();
-  await printPage.setContent(html, { waitUntil: 'load' });
-  const pdf = await printPage.pdf({ preferCSSPageSize: true, printBackground: true });
-  await printPage.close();
+  const pdf = await app.printToPdf(html);
   assert.equal(pdf.subarray(0, 5).toString('latin1'), '%PDF-');
 
   const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'kassoren-e2e-'));

@@ -5,7 +5,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './harness.mjs';
-import { eventually } from './kassoren.mjs';
+import { eventually, STORAGE } from './kassoren.mjs';
 
 const env = useApp();
 
@@ -23,10 +23,10 @@ test('copy, rename and delete in "Mina årsredovisningar": the list and kassoren
   await app.openReportList();
   assert.deepEqual(await app.reportEntries(), [{ id: 'exempel', title: EXAMPLE_TITLE, current: true }]);
   // The open report cannot be "opened" again.
-  assert.ok(await app.reportItem('exempel').getByRole('button', { name: 'Öppna' }).isDisabled());
+  assert.ok(await app.reportButton('exempel', 'Öppna').isDisabled());
 
   // --- copy: a new entry, opened -----------------------------------------------------------------
-  await app.reportItem('exempel').getByRole('button', { name: 'Kopiera' }).click();
+  await app.copyReport('exempel');
   let copyId;
   await eventually(async () => {
     const entries = await app.reportEntries();
@@ -51,7 +51,7 @@ test('copy, rename and delete in "Mina årsredovisningar": the list and kassoren
   assert.deepEqual(copy, original);
 
   // --- rename: the title field, committed by its change event ------------------------------------
-  const input = app.reportItem(copyId).locator('input.report-title');
+  const input = app.reportTitleInput(copyId);
   await input.fill('Budgetförslag 2025 – utkast');
   await input.press('Tab'); // change
   await eventually(async () => {
@@ -63,7 +63,7 @@ test('copy, rename and delete in "Mina årsredovisningar": the list and kassoren
     assert.deepEqual(stored, shown);
   });
   // Surrounding spaces are trimmed.
-  const renamed = app.reportItem(copyId).locator('input.report-title');
+  const renamed = app.reportTitleInput(copyId);
   await renamed.fill('  Budget  ');
   await renamed.dispatchEvent('change');
   await eventually(async () =>
@@ -71,16 +71,15 @@ test('copy, rename and delete in "Mina årsredovisningar": the list and kassoren
   );
 
   // --- delete the other one (not open): "Avbryt" first keeps it ----------------------------------
-  await app.reportItem('exempel').getByRole('button', { name: 'Ta bort' }).click();
-  const confirm = app.reportItem('exempel').locator('.confirm');
+  const confirm = await app.askDeleteReport('exempel');
   await confirm.waitFor();
   assert.match(await confirm.innerText(), /Ta bort "Exempel: Friluftsföreningen Tresjöleden 2025"\? En kopia sparas under Tidigare versioner/);
-  await confirm.getByRole('button', { name: 'Avbryt' }).click();
+  await app.answer(confirm, 'Avbryt');
   await confirm.waitFor({ state: 'detached' });
   assert.equal((await app.storedIndex()).length, 2);
 
   // --- a third report, then delete the open one: another opens ----------------------------------
-  await app.reportItem('exempel').getByRole('button', { name: 'Kopiera' }).click();
+  await app.copyReport('exempel');
   let thirdId;
   await eventually(async () => {
     const entries = await app.reportEntries();
@@ -89,8 +88,7 @@ test('copy, rename and delete in "Mina årsredovisningar": the list and kassoren
     assert.equal(await app.currentId(), thirdId);
   });
   await app.waitSaved();
-  await app.reportItem(thirdId).getByRole('button', { name: 'Ta bort' }).click();
-  await app.reportItem(thirdId).locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).click();
+  await app.deleteReport(thirdId);
   await eventually(async () => {
     const { shown, stored } = await listAndIndex(app);
     assert.deepEqual(
@@ -106,11 +104,10 @@ test('copy, rename and delete in "Mina årsredovisningar": the list and kassoren
 
   // --- delete the example while the copy is open ------------------------------------------------
   if ((await app.currentId()) !== copyId) {
-    await app.reportItem(copyId).getByRole('button', { name: 'Öppna' }).click();
+    await app.reportButton(copyId, 'Öppna').click();
     await app.openReportList();
   }
-  await app.reportItem('exempel').getByRole('button', { name: 'Ta bort' }).click();
-  await app.reportItem('exempel').locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).click();
+  await app.deleteReport('exempel');
   await eventually(async () => {
     const { shown, stored } = await listAndIndex(app);
     assert.deepEqual(shown, [{ id: copyId, title: 'Budget' }]);
@@ -129,7 +126,7 @@ test('copy, rename and delete in "Mina årsredovisningar": the list and kassoren
 test('a report deleted at once after an edit (its autosave still pending) stays deleted', async () => {
   const app = await env.open();
   await app.openReportList();
-  await app.reportItem('exempel').getByRole('button', { name: 'Kopiera' }).click();
+  await app.copyReport('exempel');
   let copyId;
   await eventually(async () => {
     const entries = await app.reportEntries();
@@ -139,22 +136,13 @@ test('a report deleted at once after an edit (its autosave still pending) stays 
   // An edit in the copy, then at once "Ja, ta bort" on it while its save is pending. The edit is
   // typed with the question already open, and answered in the same moment, so that a slow
   // machine cannot let the autosave (400 ms) run in between.
-  await app.page.locator('.dialog button.close').click();
+  await app.closeDialog();
   await app.openPart('Resultaträkning');
   await app.cell('medlemsavgifter', 0).waitFor();
   await app.openReportList();
-  await app.reportItem(copyId).getByRole('button', { name: 'Ta bort' }).click();
-  await app.reportItem(copyId).locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).waitFor();
-  const status = await app.page.evaluate(async (id) => {
-    const cell = document.getElementById('cell-medlemsavgifter-0');
-    cell.value = '140 001';
-    cell.dispatchEvent(new Event('input', { bubbles: true }));
-    await new Promise((r) => requestAnimationFrame(r));
-    const shown = document.querySelector('[data-testid="save-status"]').textContent;
-    const item = document.querySelector(`.dialog ul.report-list li[data-report="${id}"]`);
-    [...item.querySelectorAll('.confirm button')].find((b) => b.textContent === 'Ja, ta bort').click();
-    return shown;
-  }, copyId);
+  const confirm = await app.askDeleteReport(copyId);
+  await app.answerButton(confirm, 'Ja, ta bort').waitFor();
+  const status = await app.typeAndDeleteAtOnce(copyId, { line: 'medlemsavgifter', year: 0, text: '140 001' });
   assert.equal(status, 'Sparar…', 'förutsättning: ändringen var ännu inte sparad när kopian togs bort');
 
   await new Promise((r) => setTimeout(r, 800)); // past the autosave delay
@@ -168,7 +156,7 @@ test('a report deleted at once after an edit (its autosave still pending) stays 
   assert.deepEqual(
     (await app.storedIndex()).map((e) => e.id),
     ['exempel'],
-    'den borttagna årsredovisningen är tillbaka i kassoren.index',
+    `den borttagna årsredovisningen är tillbaka i ${STORAGE.index}`,
   );
   assert.equal(await app.storedReport(copyId), null, 'den borttagna årsredovisningen sparades igen');
   app.assertClean();

@@ -11,24 +11,18 @@ const env = useApp();
 const SECTION = 's-sammanfattning';
 const COMMENT = 'Stämmer siffran för medlemsavgifterna med kassaboken?';
 
-async function setName(app, name) {
-  await app.openPart('Granskning');
-  await app.page.locator('#me-name').fill(name);
-  await app.page.locator('#me-name').press('Tab');
-}
-
 test('a board member\'s copy: the review shows exactly their three changes; accepted, figures, checks and comment follow', async () => {
   // The treasurer sends the report.
   const treasurer = await env.open();
-  await setName(treasurer, 'Karin Kassör');
+  await treasurer.setMyName('Karin Kassör');
   const sent = await treasurer.saveJson();
   assert.equal(JSON.parse(sent).lineage.author, 'Karin Kassör');
 
   // A board member, in a browser of her own, opens it, edits and comments.
   const member = await env.open();
-  await setName(member, 'Anna Ledamot');
+  await member.setMyName('Anna Ledamot');
   await member.openFile(Buffer.from(sent), 'arsredovisning.json');
-  await member.page.locator('.notice', { hasText: 'har öppnats som en ny årsredovisning' }).waitFor();
+  await member.noticeWith('har öppnats som en ny årsredovisning').waitFor();
   await member.openPart('Berättelse');
   const body = member.sectionBody(SECTION);
   const original = await body.inputValue();
@@ -38,9 +32,7 @@ test('a board member\'s copy: the review shows exactly their three changes; acce
   await member.openPart('Resultaträkning');
   await member.typeAmount('medlemsavgifter', 0, '140 000');
   await member.openPart('Granskning');
-  await member.page.locator('#comment-target').selectOption({ label: 'Resultaträkning › Medlemsavgifter' });
-  await member.page.locator('#comment-text').fill(COMMENT);
-  await member.page.getByRole('button', { name: 'Lägg till kommentar' }).click();
+  await member.addComment(COMMENT, { target: 'Resultaträkning › Medlemsavgifter' });
   await member.waitSaved();
   const returned = await member.saveJson();
   assert.equal(JSON.parse(returned).lineage.author, 'Anna Ledamot');
@@ -49,20 +41,18 @@ test('a board member\'s copy: the review shows exactly their three changes; acce
   await treasurer.openPart('Resultaträkning');
   const resultBefore = await treasurer.computedValue('arets_resultat', 0);
   await treasurer.openFile(Buffer.from(returned), 'arsredovisning-anna.json');
-  const offer = treasurer.page.locator('[role=dialog][aria-labelledby=offer-title]');
-  await offer.getByRole('button', { name: 'Jämför med min version' }).click();
-  const changes = treasurer.page.locator('section.compare li.change');
+  await treasurer.compareWithMine();
+  const changes = treasurer.comparedChanges();
   await changes.first().waitFor();
   const described = await changes.allInnerTexts();
   assert.equal(described.length, 3, described.join('\n'));
-  assert.equal(await treasurer.page.locator('section.compare li.conflict').count(), 0);
+  assert.equal(await treasurer.comparedConflicts().count(), 0);
   assert.ok(described.some((d) => /fler medlemmar än någonsin/.test(d)), described.join('\n'));
   assert.ok(described.some((d) => /Medlemsavgifter/.test(d) && /140\u00a0000/.test(d)), described.join('\n'));
   assert.ok(described.some((d) => /kommentar/i.test(d) && /Anna Ledamot/.test(d)), described.join('\n'));
-  assert.equal(await treasurer.page.locator('section.compare ins').count() > 0, true, 'the new words are marked');
+  assert.equal(await treasurer.comparedInsertions().count() > 0, true, 'the new words are marked');
 
-  await treasurer.page.getByRole('button', { name: 'För in de godtagna ändringarna' }).click();
-  await treasurer.page.locator('section.compare').waitFor({ state: 'detached' });
+  await treasurer.applyAccepted();
 
   // The figures and checks follow; the comment is there; it never prints.
   await treasurer.openPart('Resultaträkning');
@@ -71,7 +61,7 @@ test('a board member\'s copy: the review shows exactly their three changes; acce
   const codes = await treasurer.problemCodes();
   assert.ok(codes.includes('balance_sheet_unbalanced') || codes.includes('result_mismatch'), codes.join(', '));
   await treasurer.openPart('Granskning');
-  assert.match(await treasurer.page.locator('ul.comments li.comment').first().innerText(), /Stämmer siffran/);
+  assert.match(await treasurer.comments().first().innerText(), /Stämmer siffran/);
   await treasurer.openPart('Berättelse');
   assert.match(await treasurer.sectionBody(SECTION).inputValue(), /fler medlemmar än någonsin/);
   const html = await treasurer.downloadHtml();
@@ -80,7 +70,7 @@ test('a board member\'s copy: the review shows exactly their three changes; acce
   assert.ok(!(await treasurer.previewText()).includes('Stämmer siffran'));
 
   // Undo takes the merge back.
-  await treasurer.page.getByRole('button', { name: 'Ångra' }).click();
+  await treasurer.undo();
   await treasurer.openPart('Resultaträkning');
   assert.notEqual(await treasurer.cellValue('medlemsavgifter', 0), formatAmount(140000));
   treasurer.assertClean();
@@ -89,9 +79,9 @@ test('a board member\'s copy: the review shows exactly their three changes; acce
 
 test('"Jag har granskat": the reviewer and revision are shown, and whether the report changed since', async () => {
   const app = await env.open();
-  await setName(app, 'Bertil Revisor');
-  await app.page.getByRole('button', { name: /^Jag har granskat revision/ }).click();
-  const reviews = app.page.locator('[data-testid=reviews] li');
+  await app.setMyName('Bertil Revisor');
+  await app.markReviewed();
+  const reviews = app.reviews();
   await reviews.first().waitFor();
   assert.match(await reviews.first().innerText(), /Bertil Revisor granskade revision \d+ .*oförändrad sedan dess/);
   await app.openPart('Resultaträkning');
@@ -103,14 +93,14 @@ test('"Jag har granskat": the reviewer and revision are shown, and whether the r
 
 test('two members\' copies merged one after the other; the same cell changed in both is a conflict shown side by side', async () => {
   const treasurer = await env.open();
-  await setName(treasurer, 'Karin Kassör');
+  await treasurer.setMyName('Karin Kassör');
   const sent = await treasurer.saveJson();
 
   const copy = async (name, edits) => {
     const member = await env.open();
-    await setName(member, name);
+    await member.setMyName(name);
     await member.openFile(Buffer.from(sent), 'arsredovisning.json');
-    await member.page.locator('.notice', { hasText: 'har öppnats som en ny årsredovisning' }).waitFor();
+    await member.noticeWith('har öppnats som en ny årsredovisning').waitFor();
     await member.openPart('Resultaträkning');
     for (const [line, amount] of edits) await member.typeAmount(line, 0, amount);
     await member.waitSaved();
@@ -121,25 +111,23 @@ test('two members\' copies merged one after the other; the same cell changed in 
 
   const compare = async (text, name) => {
     await treasurer.openFile(Buffer.from(text), name);
-    await treasurer.page.locator('[role=dialog][aria-labelledby=offer-title]').getByRole('button', { name: 'Jämför med min version' }).click();
-    await treasurer.page.locator('section.compare').waitFor();
+    await treasurer.compareWithMine();
+    await treasurer.comparison().waitFor();
   };
   await compare(fromAnna, 'anna.json');
-  assert.equal(await treasurer.page.locator('section.compare li.change').count(), 1);
-  await treasurer.page.getByRole('button', { name: 'För in de godtagna ändringarna' }).click();
-  await treasurer.page.locator('section.compare').waitFor({ state: 'detached' });
+  assert.equal(await treasurer.comparedChanges().count(), 1);
+  await treasurer.applyAccepted();
 
   await compare(fromBertil, 'bertil.json');
-  const conflict = treasurer.page.locator('section.compare li.conflict');
+  const conflict = treasurer.comparedConflicts();
   assert.equal(await conflict.count(), 1, 'medlemsavgifter changed by Anna (merged) and by Bertil');
   const sides = await conflict.innerText();
   assert.match(sides, /Min: .*140\u00a0000/);
   assert.match(sides, /Deras: .*150\u00a0000/);
-  assert.equal(await treasurer.page.locator('section.compare li.change').count(), 1, 'verksamhetskostnader');
+  assert.equal(await treasurer.comparedChanges().count(), 1, 'verksamhetskostnader');
   // Nothing is merged silently: the conflict keeps mine unless the treasurer takes theirs.
-  await conflict.locator('label', { hasText: 'Deras' }).locator('input').check();
-  await treasurer.page.getByRole('button', { name: 'För in de godtagna ändringarna' }).click();
-  await treasurer.page.locator('section.compare').waitFor({ state: 'detached' });
+  await treasurer.takeTheirs();
+  await treasurer.applyAccepted();
   await treasurer.openPart('Resultaträkning');
   assert.equal(await treasurer.cellValue('medlemsavgifter', 0), formatAmount(150000));
   assert.equal(await treasurer.cellValue('verksamhetskostnader', 0), formatAmount(-600050));
@@ -148,24 +136,22 @@ test('two members\' copies merged one after the other; the same cell changed in 
 
 test('"Kommentera" at a section and at a check opens Granskning with that target chosen', async () => {
   const app = await env.open();
-  await setName(app, 'Cecilia Ledamot');
+  await app.setMyName('Cecilia Ledamot');
   await app.openPart('Berättelse');
-  await app.sectionEditor(SECTION).getByRole('button', { name: 'Kommentera avsnittet' }).click();
-  await app.page.locator('#comment-text').waitFor();
-  assert.match(await app.page.locator('#comment-target option:checked').innerText(), /^Berättelse › Sammanfattning/);
-  await app.page.waitForFunction(() => document.activeElement?.id === 'comment-text');
-  await app.page.locator('#comment-text').fill('Bra sammanfattning.');
-  await app.page.getByRole('button', { name: 'Lägg till kommentar' }).click();
-  assert.match(await app.page.locator('ul.comments li.comment').first().innerText(), /Cecilia Ledamot om Berättelse › Sammanfattning/);
+  await app.commentOnSection(SECTION);
+  await app.commentText().waitFor();
+  assert.match(await app.chosenCommentTarget().innerText(), /^Berättelse › Sammanfattning/);
+  await app.waitForFocus('comment-text');
+  await app.addComment('Bra sammanfattning.');
+  assert.match(await app.comments().first().innerText(), /Cecilia Ledamot om Berättelse › Sammanfattning/);
 
   await app.openPart('Resultaträkning');
   await app.typeAmount('medlemsavgifter', 0, '140 000');
   await app.openPart('Kontroller');
-  const problem = app.page.locator('ul.problems li').first();
-  const message = await problem.locator('.message').innerText();
-  await problem.getByRole('button', { name: 'Kommentera' }).click();
-  await app.page.locator('#comment-text').waitFor();
-  assert.equal(await app.page.locator('#comment-target option:checked').innerText(), `Kontroll: ${message}`);
-  assert.match(await app.page.locator('[data-testid=open-comments]').innerText(), /1 öppna/);
+  const message = await app.problemMessage(0);
+  await app.commentOnProblem(0);
+  await app.commentText().waitFor();
+  assert.equal(await app.chosenCommentTarget().innerText(), `Kontroll: ${message}`);
+  assert.match(await app.openComments().innerText(), /1 öppna/);
   app.assertClean();
 });

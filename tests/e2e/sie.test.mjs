@@ -14,12 +14,11 @@ const env = useApp();
 test('a SIE file from BL Administration becomes a balanced aktiebolag report with the file\'s totals', async () => {
   const app = await env.open();
   await app.importSie(path.join(SIE_SAMPLES, 'jsisie__BL0001_typ1.SE'));
-  const dialog = app.page.locator('[role=dialog][aria-labelledby=sie-title]');
+  const dialog = app.sieDialog();
   // The example is open, so the file becomes a new report; the form comes from #FTYP AB.
   assert.match(await dialog.innerText(), /SEEE Speak Easy Executive English AB/);
   assert.match(await dialog.innerText(), /#FTYP/);
-  await dialog.getByRole('button', { name: 'Importera' }).click();
-  await dialog.waitFor({ state: 'detached' });
+  await app.confirmSieImport();
   assert.match(await app.title(), /SEEE Speak Easy Executive English AB/);
 
   // Hand-summed from the file: #UB 0 of accounts 1000–1999 = 1 616 471,64;
@@ -35,9 +34,8 @@ test('a SIE file from BL Administration becomes a balanced aktiebolag report wit
 
   // The mapping table lists the accounts with the lines they went to.
   await app.openPart('Konton från SIE');
-  const rows = app.page.locator('table.mapping tbody tr');
-  assert.ok((await rows.count()) > 10);
-  assert.equal(await app.page.locator('table.mapping tr[data-account="1930"] select').count(), 1);
+  assert.ok((await app.mappingRows().count()) > 10);
+  assert.equal(await app.accountLineSelect('1930').count(), 1);
 });
 
 test('a file that is not SIE is refused with the line and nothing changes', async () => {
@@ -45,11 +43,7 @@ test('a file that is not SIE is refused with the line and nothing changes', asyn
   await app.waitSaved();
   const before = await app.storage();
   // Offer a text file under a SIE name.
-  await app.page.locator('input#sie-file').setInputFiles({
-    name: 'bokforing.se',
-    mimeType: 'text/plain',
-    buffer: Buffer.from('Det här är ingen SIE-fil\n'),
-  });
+  await app.chooseSieFile(Buffer.from('Det här är ingen SIE-fil\n'), 'bokforing.se');
   await app.errorNotice().waitFor();
   assert.match(await app.errorNotice().innerText(), /kunde inte läsas som en SIE-fil/);
   assert.match(await app.errorNotice().innerText(), /Rad 1/);
@@ -60,14 +54,12 @@ test('when the file does not tell the form, the treasurer is asked before the im
   const app = await env.open();
   // Test3 (BRILJANT) has no #FTYP and a name that tells no form.
   await app.importSie(path.join(SIE_SAMPLES, 'jsisie__Test3_typ3.SE'));
-  const dialog = app.page.locator('[role=dialog][aria-labelledby=sie-title]');
-  const importButton = dialog.getByRole('button', { name: 'Importera', exact: true });
+  const importButton = app.sieImportButton();
   assert.equal(await importButton.isDisabled(), true);
-  assert.match(await dialog.locator('[role=alert]').innerText(), /Välj den ovan/);
-  await dialog.locator('#sie-form').selectOption('ekonomisk-forening');
+  assert.match(await app.sieAlert().innerText(), /Välj den ovan/);
+  await app.sieForm().selectOption('ekonomisk-forening');
   assert.equal(await importButton.isDisabled(), false);
-  await importButton.click();
-  await dialog.waitFor({ state: 'detached' });
+  await app.confirmSieImport();
   await app.openPart('Organisation och år');
-  assert.match(await app.page.locator('main#editor').innerText(), /Ekonomisk förening/);
+  assert.match(await app.editor().innerText(), /Ekonomisk förening/);
 });

@@ -6,21 +6,19 @@ import assert from 'node:assert/strict';
 import { useApp } from './harness.mjs';
 
 const env = useApp();
-const undo = (app) => app.page.getByRole('button', { name: 'Ångra', exact: true }).click();
-const redo = (app) => app.page.getByRole('button', { name: 'Gör om', exact: true }).click();
 
 test('an amount edit is undone and redone with the buttons; the totals follow', async () => {
   const app = await env.open();
   await app.openPart('Resultaträkning');
   const before = await app.computedText('kostnader', 0);
   const cellBefore = await app.cellValue('verksamhetskostnader', 0);
-  assert.equal(await app.page.getByRole('button', { name: 'Ångra', exact: true }).isDisabled(), true);
+  assert.equal(await app.undoButton().isDisabled(), true);
   await app.typeAmount('verksamhetskostnader', 0, '-600 000');
   assert.notEqual(await app.computedText('kostnader', 0), before);
-  await undo(app);
+  await app.undo();
   assert.equal(await app.computedText('kostnader', 0), before);
   assert.equal(await app.cellValue('verksamhetskostnader', 0), cellBefore);
-  await redo(app);
+  await app.redo();
   assert.equal(await app.cellValue('verksamhetskostnader', 0), '\u2212600\u00a0000');
 });
 
@@ -31,11 +29,11 @@ test('keystrokes in one field are one step, undone with Ctrl+Z in the field', as
   const original = await label.inputValue();
   await label.click();
   await label.press('End');
-  await app.page.keyboard.type(' och serviceavgifter');
+  await app.type(' och serviceavgifter');
   assert.equal(await label.inputValue(), `${original} och serviceavgifter`);
   await label.press('Control+z');
   assert.equal(await label.inputValue(), original);
-  await app.page.keyboard.press('Control+Shift+z');
+  await app.press('Control+Shift+z');
   assert.equal(await label.inputValue(), `${original} och serviceavgifter`);
 });
 
@@ -44,13 +42,11 @@ test('deleting a section is undone and redone', async () => {
   await app.openPart('Berättelse');
   const ids = await app.editorSectionIds();
   assert.ok(ids.includes('s-organisation'));
-  const editor = app.sectionEditor('s-organisation');
-  await editor.getByRole('button', { name: 'Ta bort avsnittet' }).click();
-  await editor.locator('.confirm').getByRole('button', { name: 'Ja, ta bort' }).click();
+  await app.deleteSection('s-organisation');
   assert.ok(!(await app.editorSectionIds()).includes('s-organisation'));
-  await undo(app);
+  await app.undo();
   assert.deepEqual(await app.editorSectionIds(), ids);
-  await redo(app);
+  await app.redo();
   assert.ok(!(await app.editorSectionIds()).includes('s-organisation'));
 });
 
@@ -65,7 +61,7 @@ test('at least 200 edits can be undone', async () => {
     await app.typeAmount(i % 2 ? a : b, 0, String(i % 2 ? i : -i));
   }
   assert.equal(await app.cellValue(a, 0), '201');
-  for (let i = 0; i < 200; i++) await app.page.keyboard.press('Control+z');
+  for (let i = 0; i < 200; i++) await app.press('Control+z');
   // Back to the state after the first edit.
   assert.equal(await app.cellValue(a, 0), '1');
   assert.equal(await app.cellValue(b, 0), bBefore);
