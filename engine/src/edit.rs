@@ -75,7 +75,7 @@ pub fn next_year(r: &Report) -> Report {
         // The oldest year is dropped: its balansräkning becomes the opening balance of the
         // new earliest year (old index new_n - 1).
         let c = crate::compute(r);
-        out.equity.opening = crate::sort::map(
+        out.equity.opening = crate::util::sort::map(
             equity_columns(r)
                 .into_iter()
                 .map(|l| (l.id.clone(), Money(c.value(&l.id, new_n - 1)))),

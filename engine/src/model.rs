@@ -74,7 +74,7 @@ impl Lineage {
     /// ([`crate::review::lineage::start`]).
     pub fn derived(org_nr: &str, name: &str, year: &FiscalYear) -> Lineage {
         Lineage {
-            document_id: crate::review::lineage::derived_document_id(
+            document_id: derived_document_id(
                 "ny",
                 org_nr,
                 name,
@@ -84,6 +84,19 @@ impl Lineage {
             ..Lineage::default()
         }
     }
+}
+
+/// A document id derived from the organisation and the fiscal year: `{prefix}-` and 16 hex
+/// digits of the FNV-1a hash of the four texts, one per line.
+pub fn derived_document_id(
+    prefix: &str,
+    org_nr: &str,
+    name: &str,
+    start: &str,
+    end: &str,
+) -> String {
+    let key = [org_nr, name, start, end].join("\n");
+    format!("{prefix}-{:016x}", crate::hash::fnv1a64(key.as_bytes()))
 }
 
 /// A board member's comment on the draft, or a reply to one. Comments travel in the file and
@@ -644,7 +657,7 @@ impl Report {
     /// `arsredovisning-friluftsforeningen-tresjoleden-2025.json`.
     pub fn file_name(&self, extension: &str) -> String {
         let mut slug = String::new();
-        for c in crate::case::to_lower(&self.organisation.name).chars() {
+        for c in crate::util::case::to_lower(&self.organisation.name).chars() {
             let c = match c {
                 'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
                 'ö' | 'ø' | 'ó' | 'ô' => 'o',

@@ -12,6 +12,7 @@
 use maud::{html, Markup, PreEscaped, DOCTYPE};
 use rust_decimal::Decimal;
 
+use crate::compute::overview::{RESULT_AFTER_FINANCIAL_ITEMS_LABEL, SOLIDITY_LABEL};
 use crate::compute::{compute, Computed, EquityYear};
 use crate::model::*;
 use crate::money::{format_integer, format_percent};
@@ -110,7 +111,7 @@ impl Ctx<'_> {
     /// Markdown with its `{{placeholders}}` filled in, as sanitised HTML under a heading of
     /// level `parent`.
     fn markdown(&self, text: &str, parent: u8) -> Markup {
-        let text = crate::placeholders::substitute(self.report, self.computed, text);
+        let text = crate::compute::placeholders::substitute(self.report, self.computed, text);
         PreEscaped(crate::markdown::to_html_below(&text, parent))
     }
 
@@ -443,11 +444,11 @@ fn multi_year_overview(ctx: &Ctx, entry: &Entry) -> Markup {
                         @for y in &overview.years { td.amount { (ctx.computed.fmt(y.income)) } }
                     }
                     tr {
-                        td.label { "Resultat efter finansiella poster" }
+                        td.label { (RESULT_AFTER_FINANCIAL_ITEMS_LABEL) }
                         @for y in &overview.years { td.amount { (ctx.computed.fmt(y.result_after_financial_items)) } }
                     }
                     tr {
-                        td.label { "Soliditet (%)" }
+                        td.label { (SOLIDITY_LABEL) " (%)" }
                         @for y in &overview.years { td.amount { (percent(y.solidity)) } }
                     }
                 }

@@ -119,7 +119,7 @@ fn EarlierVersions(on_close: Callback<()>) -> impl IntoView {
                 .map(move |s| (id.clone(), s))
         })
         .collect();
-    kassoren_engine::sort::sort_by(&mut rows, |a, b| b.1.at.total_cmp(&a.1.at));
+    kassoren_engine::util::sort::sort_by(&mut rows, |a, b| b.1.at.total_cmp(&a.1.at));
     if rows.is_empty() {
         return ().into_any();
     }

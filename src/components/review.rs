@@ -85,7 +85,7 @@ pub fn drop_oldest_export() -> bool {
     let Some((mut kept, document)) = fullest else {
         return false;
     };
-    kassoren_engine::sort::sort_by_key(&mut kept, |e| e.revision);
+    kassoren_engine::util::sort::sort_by_key(&mut kept, |e| e.revision);
     kept.remove(0);
     crate::store::write_list(&exports_key(&document), &kept);
     true
@@ -284,7 +284,7 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| "den andra versionen".into());
     let all: BTreeSet<String> =
-        kassoren_engine::sort::set(merge.changes.iter().map(|c| c.id.as_str().to_string()));
+        kassoren_engine::util::sort::set(merge.changes.iter().map(|c| c.id.as_str().to_string()));
     let accepted = RwSignal::new(all.clone());
     let count = merge.changes.len() + merge.conflicts.len();
     let summary = format!(

@@ -4,7 +4,7 @@ use rust_decimal::Decimal;
 
 use super::*;
 use crate::date::months_spanned;
-use crate::placeholders;
+use super::placeholders;
 
 struct Checker<'a> {
     report: &'a Report,
@@ -60,7 +60,7 @@ impl<'a> Checker<'a> {
         }
         if let Err(e) = crate::orgnr::normalize(&org.org_nr) {
             let mut msg = format!("Organisationsnumret är inte giltigt: {e}.");
-            msg = crate::case::upper_first(&msg);
+            msg = crate::util::case::upper_first(&msg);
             self.error(
                 ProblemCode::InvalidOrgNr,
                 msg,

@@ -6,9 +6,8 @@
 //! same id; a merge takes the union of both copies' comments and reviews.
 
 use crate::compute::{Location, Problem};
+use crate::hash::fnv1a64;
 use crate::model::{Comment, CommentTarget, Id, Part, Report, Review};
-
-use super::lineage::fnv1a64;
 
 /// An id that no comment or review of the report has: `{prefix}-` and 16 hex digits from
 /// `seed` (the next value if it is taken).

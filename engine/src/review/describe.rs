@@ -927,7 +927,7 @@ impl<'a> Describer<'a> {
                 _ => &line.label,
             };
             (old != new).then(|| Effect {
-                label: crate::case::lower_first(label),
+                label: crate::util::case::lower_first(label),
                 old,
                 new,
             })

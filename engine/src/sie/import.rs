@@ -420,14 +420,14 @@ impl YearFigures {
 
 /// Every account's kind, decided from the records the file has for it.
 fn account_kinds(file: &SieFile) -> HashMap<u32, Kind> {
-    let balance: BTreeSet<u32> = crate::sort::set(
+    let balance: BTreeSet<u32> = crate::util::sort::set(
         file.opening
             .keys()
             .chain(file.closing.keys())
             .map(|&(_, a)| a),
     );
-    let result: BTreeSet<u32> = crate::sort::set(file.result.keys().map(|&(_, a)| a));
-    let all: BTreeSet<u32> = crate::sort::set(
+    let result: BTreeSet<u32> = crate::util::sort::set(file.result.keys().map(|&(_, a)| a));
+    let all: BTreeSet<u32> = crate::util::sort::set(
         balance
             .iter()
             .chain(&result)
@@ -454,10 +454,10 @@ fn account_kinds(file: &SieFile) -> HashMap<u32, Kind> {
 }
 
 fn year_figures(file: &SieFile, y: i32, kinds: &HashMap<u32, Kind>) -> YearFigures {
-    let ub: BTreeMap<u32, Decimal> = crate::sort::map(year_entries(&file.closing, y));
-    let ib: BTreeMap<u32, Decimal> = crate::sort::map(year_entries(&file.opening, y));
-    let res: BTreeMap<u32, Decimal> = crate::sort::map(year_entries(&file.result, y));
-    let tr: BTreeMap<u32, Decimal> = crate::sort::map(year_entries(&file.transactions, y));
+    let ub: BTreeMap<u32, Decimal> = crate::util::sort::map(year_entries(&file.closing, y));
+    let ib: BTreeMap<u32, Decimal> = crate::util::sort::map(year_entries(&file.opening, y));
+    let res: BTreeMap<u32, Decimal> = crate::util::sort::map(year_entries(&file.result, y));
+    let tr: BTreeMap<u32, Decimal> = crate::util::sort::map(year_entries(&file.transactions, y));
     let kind = |a: &u32| kinds.get(a).copied().unwrap_or(Kind::Result);
     let get = |m: &BTreeMap<u32, Decimal>, a: &u32| m.get(a).copied().unwrap_or_default();
     let mut balances = if !ub.is_empty() {
@@ -474,7 +474,7 @@ fn year_figures(file: &SieFile, y: i32, kinds: &HashMap<u32, Kind>) -> YearFigur
     } else {
         Source::Missing
     };
-    let accounts: BTreeSet<u32> = crate::sort::set(
+    let accounts: BTreeSet<u32> = crate::util::sort::set(
         ub.keys()
             .chain(ib.keys())
             .chain(res.keys())
@@ -684,7 +684,7 @@ fn plan(file: &SieFile, report: &Report) -> Plan {
     let in_income_statement = |id: &str| income_ids.contains(id);
 
     // Where every account goes.
-    let mut accounts: BTreeSet<u32> = crate::sort::set(figures.iter().flat_map(|f| {
+    let mut accounts: BTreeSet<u32> = crate::util::sort::set(figures.iter().flat_map(|f| {
         f.amounts
             .iter()
             .filter(|(_, v)| !v.is_zero())
@@ -1403,7 +1403,7 @@ fn import_with(
             ),
         ));
     }
-    crate::sort::sort_by_key(&mut warnings, |w| w.level);
+    crate::util::sort::sort_by_key(&mut warnings, |w| w.level);
     Import {
         report: out,
         form,
