@@ -12,8 +12,7 @@ use kassoren_engine::model::*;
 use rust_decimal::Decimal;
 
 fn sample(name: &str) -> String {
-    common::sie_sample(name).to_string_lossy()
-        .into()
+    common::sie_sample(name).to_string_lossy().into()
 }
 
 fn read(path: &Path) -> Report {

@@ -3,7 +3,6 @@
 
 mod common;
 
-
 use kassoren_engine::date::Date;
 use kassoren_engine::sie::{self, Encoding, SieError};
 use rust_decimal::Decimal;
@@ -58,8 +57,7 @@ fn a_file_truncated_inside_a_voucher_is_refused() {
     );
     assert!(e.message.contains("avkapad"), "{e}");
     // A real file cut inside a voucher.
-    let bytes = std::fs::read(common::sie_sample("jsisie__BL0001_typ4.SE"))
-    .unwrap();
+    let bytes = std::fs::read(common::sie_sample("jsisie__BL0001_typ4.SE")).unwrap();
     let text = String::from_utf8_lossy(&bytes);
     let cut = text.find("#TRANS 1930  {} 500").unwrap();
     let e = err(&bytes[..cut]);

@@ -5,7 +5,6 @@
 
 mod common;
 
-
 use kassoren_engine::model::*;
 use kassoren_engine::sample::cp437;
 use kassoren_engine::sie::{self, Closing, ImportOptions};
