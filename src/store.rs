@@ -179,18 +179,9 @@ fn visible() -> bool {
     document().visibility_state() == web_sys::VisibilityState::Visible
 }
 
-/// A title for the list of reports: "Föreningen X 2025".
+/// A title for the list of reports: "Föreningen X 2025" (the engine's rule).
 pub fn default_title(r: &Report) -> String {
-    let name = r.organisation.name.trim();
-    let name = if name.is_empty() {
-        "Namnlös årsredovisning"
-    } else {
-        name
-    };
-    match r.years.first() {
-        Some(y) => format!("{name} {}", y.label()),
-        None => name.to_string(),
-    }
+    kassoren_engine::edit::default_title(r)
 }
 
 pub(crate) fn read_raw(key: &str) -> Option<String> {
