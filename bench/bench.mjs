@@ -208,7 +208,7 @@ async function generateLarge() {
   const cargo = process.env.CARGO || path.join(os.homedir(), '.cargo', 'bin', 'cargo');
   await promisify(execFile)(
     await fs.access(cargo).then(() => cargo, () => 'cargo'),
-    ['run', '-q', '--release', '-p', 'kassoren-engine', '--bin', 'kassoren', '--', 'sample', '--large', '-o', file],
+    ['run', '-q', '--release', '-p', 'kassoren-cli', '--bin', 'kassoren', '--', 'sample', '--large', '-o', file],
     { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
   );
   const text = await fs.readFile(file, 'utf8');
@@ -224,7 +224,7 @@ async function generateSie() {
   const cargo = process.env.CARGO || path.join(os.homedir(), '.cargo', 'bin', 'cargo');
   await promisify(execFile)(
     await fs.access(cargo).then(() => cargo, () => 'cargo'),
-    ['run', '-q', '--release', '-p', 'kassoren-engine', '--bin', 'kassoren', '--', 'sample', '--sie', '-o', file],
+    ['run', '-q', '--release', '-p', 'kassoren-cli', '--bin', 'kassoren', '--', 'sample', '--sie', '-o', file],
     { cwd: ROOT, maxBuffer: 16 * 1024 * 1024 },
   );
   return file;

@@ -62,7 +62,7 @@ pub fn drop_oldest() -> bool {
     let Some((mut kept, document)) = fullest else {
         return false;
     };
-    kassoren_engine::sort::sort_by_key(&mut kept, |e| e.revision);
+    kassoren_engine::util::sort::sort_by_key(&mut kept, |e| e.revision);
     kept.remove(0);
     storage::write_list(&key(&document), &kept);
     true

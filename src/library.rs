@@ -2,6 +2,7 @@
 //! report's stored text and revision, and which one was open last. Plain functions over
 //! [`crate::storage`]; the state that shows them is [`crate::store::Store`].
 
+use kassoren_engine::edit::default_title;
 use kassoren_engine::json;
 use kassoren_engine::model::Report;
 use serde::{Deserialize, Serialize};
@@ -16,20 +17,6 @@ pub struct IndexEntry {
     pub title: String,
     /// Milliseconds since 1970, when last saved.
     pub updated: f64,
-}
-
-/// A title for the list of reports: "Föreningen X 2025".
-pub fn default_title(r: &Report) -> String {
-    let name = r.organisation.name.trim();
-    let name = if name.is_empty() {
-        "Namnlös årsredovisning"
-    } else {
-        name
-    };
-    match r.years.first() {
-        Some(y) => format!("{name} {}", y.label()),
-        None => name.to_string(),
-    }
 }
 
 fn report_key(id: &str) -> String {

@@ -10,13 +10,14 @@
 
 use std::time::Duration;
 
+use kassoren_engine::edit::default_title;
 use kassoren_engine::model::Report;
 use kassoren_engine::{compute, json, Computed};
 use leptos::prelude::*;
 
 use crate::dom;
 use crate::history::History;
-use crate::library::{self, default_title, IndexEntry};
+use crate::library::{self, IndexEntry};
 use crate::parts::View;
 use crate::room;
 use crate::snapshots::Snapshot;

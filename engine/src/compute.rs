@@ -11,8 +11,11 @@ use crate::money::{format_amount, round_to_unit, Money, Unit};
 
 mod checks;
 mod equity;
+pub mod overview;
+pub mod placeholders;
 
 pub use equity::{equity_columns, EquityRow, EquityRowKind, EquityYear};
+pub use overview::{solidity_equity_share, Overview, OverviewYear};
 
 /// How bad a problem is. An error must be fixed before the report is adopted; a warning is
 /// worth a look.
@@ -143,26 +146,6 @@ pub struct Problem {
     /// Swedish, for the treasurer.
     pub message: String,
     pub location: Location,
-}
-
-/// One year of the flerårsöversikt.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct OverviewYear {
-    /// Index into `Report::years`.
-    pub year: usize,
-    /// Nettoomsättning, or total income for a form without it.
-    pub income: Decimal,
-    pub result_after_financial_items: Decimal,
-    /// Soliditet in percent; `None` when summa tillgångar is zero.
-    pub solidity: Option<Decimal>,
-}
-
-/// The flerårsöversikt (up to four years).
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-pub struct Overview {
-    /// "Nettoomsättning" or "Summa intäkter" (the label of the line used).
-    pub income_label: String,
-    pub years: Vec<OverviewYear>,
 }
 
 /// The figures of the resultatdisposition.
@@ -411,54 +394,6 @@ pub fn table_total(table: &NoteTable, values: &TableValues) -> Option<Vec<Decima
     Some(values[i].iter().map(|v| v.unwrap_or_default()).collect())
 }
 
-fn overview(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> Overview {
-    let get = |role: Role, y: usize| -> Decimal {
-        report
-            .line_by_role(role)
-            .and_then(|l| values.get(&l.id))
-            .and_then(|v| v.get(y))
-            .copied()
-            .unwrap_or_default()
-    };
-    let income_line = report
-        .line_by_role(Role::NetSales)
-        .or_else(|| report.line_by_role(Role::TotalIncome));
-    let income_label = income_line
-        .map(|l| match &l.kind {
-            LineKind::Group {
-                sum_label: Some(s), ..
-            } => s.clone(),
-            _ => l.label.clone(),
-        })
-        .unwrap_or_else(|| "Intäkter".into());
-    let years = (0..report.years.len().min(4))
-        .map(|y| {
-            let assets = get(Role::TotalAssets, y);
-            let equity =
-                get(Role::Equity, y) + get(Role::UntaxedReserves, y) * solidity_equity_share();
-            OverviewYear {
-                year: y,
-                income: income_line
-                    .and_then(|l| values.get(&l.id))
-                    .and_then(|v| v.get(y))
-                    .copied()
-                    .unwrap_or_default(),
-                result_after_financial_items: get(Role::ResultAfterFinancialItems, y),
-                solidity: (!assets.is_zero()).then(|| equity * Decimal::ONE_HUNDRED / assets),
-            }
-        })
-        .collect();
-    Overview {
-        income_label,
-        years,
-    }
-}
-
-/// The equity share of obeskattade reserver in soliditet: 1 − 20.6 % tax = 0.794.
-pub fn solidity_equity_share() -> Decimal {
-    Decimal::new(794, 3)
-}
-
 fn appropriation(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> AppropriationFigures {
     let value = |l: &Line| {
         values
@@ -534,7 +469,7 @@ pub fn compute(report: &Report) -> Computed {
         .iter()
         .filter_map(|n| n.table.as_ref().map(|t| (n.id.clone(), table_values(t))))
         .collect();
-    let overview = overview(report, &values);
+    let overview = overview::overview(report, &values);
     let equity = equity::equity_changes(report, &values);
     let appropriation = appropriation(report, &values);
     let mut computed = Computed {
@@ -551,7 +486,7 @@ pub fn compute(report: &Report) -> Computed {
     };
     let mut problems = checks::run(report, &computed);
     computed.problems.append(&mut problems);
-    crate::sort::sort_by_key(&mut computed.problems, |p| p.severity);
+    crate::util::sort::sort_by_key(&mut computed.problems, |p| p.severity);
     computed
 }
 

@@ -158,7 +158,7 @@ impl Serialize for Date {
 
 impl<'de> Deserialize<'de> for Date {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::text_value(d, "ett datum som text, t.ex. \"2025-12-31\"", str::parse)
+        crate::text::text_value(d, "ett datum som text, t.ex. \"2025-12-31\"", str::parse)
     }
 }
 

@@ -176,31 +176,6 @@ pub(crate) fn read_report(text: &str) -> Result<Report, ImportError> {
     Ok(report)
 }
 
-/// A value the file writes as text (a date, an amount), read with `parse`. Read through a
-/// visitor, so that a bad value is an error at the string itself: [`path_at`] then names its
-/// field, not the object around it.
-pub(crate) fn text_value<'de, D, T, E>(
-    d: D,
-    expecting: &'static str,
-    parse: impl Fn(&str) -> Result<T, E>,
-) -> Result<T, D::Error>
-where
-    D: serde::Deserializer<'de>,
-    E: fmt::Display,
-{
-    struct V<F>(&'static str, F);
-    impl<T, E: fmt::Display, F: Fn(&str) -> Result<T, E>> serde::de::Visitor<'_> for V<F> {
-        type Value = T;
-        fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-            f.write_str(self.0)
-        }
-        fn visit_str<Er: serde::de::Error>(self, v: &str) -> Result<T, Er> {
-            (self.1)(v).map_err(Er::custom)
-        }
-    }
-    d.deserialize_str(V(expecting, parse))
-}
-
 /// The byte offset of serde_json's error position (line from 1; column = bytes since the start
 /// of the line, which is where the reader stood when the error was found).
 fn offset_of(text: &str, line: usize, column: usize) -> usize {
@@ -351,7 +326,7 @@ fn v2_add_review(value: &mut Value) -> Result<(), String> {
             .unwrap_or_default()
             .to_string()
     };
-    let document_id = crate::review::lineage::derived_document_id(
+    let document_id = derived_document_id(
         "v2",
         &text("/organisation/org_nr"),
         &text("/organisation/name"),

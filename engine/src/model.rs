@@ -16,6 +16,9 @@ pub const FORMAT_NAME: &str = "kassoren-arsredovisning";
 pub const FORMAT_VERSION: u32 = 3;
 /// The most years a report keeps: the fiscal year and four earlier years.
 pub const MAX_YEARS: usize = 5;
+/// The longest a räkenskapsår may be, in calendar months (a first year, or one that changes the
+/// fiscal year, may be longer than twelve); a longer one is an error (`invalid_fiscal_year`).
+pub const MAX_FISCAL_YEAR_MONTHS: i32 = 18;
 
 pub type Id = String;
 
@@ -74,7 +77,7 @@ impl Lineage {
     /// ([`crate::review::lineage::start`]).
     pub fn derived(org_nr: &str, name: &str, year: &FiscalYear) -> Lineage {
         Lineage {
-            document_id: crate::review::lineage::derived_document_id(
+            document_id: derived_document_id(
                 "ny",
                 org_nr,
                 name,
@@ -84,6 +87,19 @@ impl Lineage {
             ..Lineage::default()
         }
     }
+}
+
+/// A document id derived from the organisation and the fiscal year: `{prefix}-` and 16 hex
+/// digits of the FNV-1a hash of the four texts, one per line.
+pub fn derived_document_id(
+    prefix: &str,
+    org_nr: &str,
+    name: &str,
+    start: &str,
+    end: &str,
+) -> String {
+    let key = [org_nr, name, start, end].join("\n");
+    format!("{prefix}-{:016x}", crate::hash::fnv1a64(key.as_bytes()))
 }
 
 /// A board member's comment on the draft, or a reply to one. Comments travel in the file and
@@ -220,7 +236,7 @@ impl FiscalYear {
     /// The column heading: "2025" for a calendar year, "2024/25" for a broken year, the dates
     /// for a shortened or extended year.
     pub fn label(&self) -> String {
-        let months = crate::date::months_spanned(self.start, self.end);
+        let months = self.months();
         if self.start.month == 1
             && self.start.day == 1
             && self.end.month == 12
@@ -239,6 +255,25 @@ impl FiscalYear {
     /// "2025-01-01 – 2025-12-31".
     pub fn period(&self) -> String {
         format!("{} – {}", self.start, self.end)
+    }
+
+    /// The calendar months the year spans (see [`crate::date::months_spanned`]): 12 for
+    /// 1 January – 31 December.
+    pub fn months(&self) -> i32 {
+        crate::date::months_spanned(self.start, self.end)
+    }
+
+    /// Whether the year is longer than a räkenskapsår may be ([`MAX_FISCAL_YEAR_MONTHS`]).
+    pub fn is_too_long(&self) -> bool {
+        self.months() > MAX_FISCAL_YEAR_MONTHS
+    }
+
+    /// Why these dates cannot be a räkenskapsår (it ends before it starts, or is too long), in
+    /// Swedish; `None` when they can.
+    pub fn problem(&self) -> Option<String> {
+        (self.end < self.start || self.is_too_long()).then(|| {
+            format!("Räkenskapsåret ska sluta efter att det börjar och vara högst {MAX_FISCAL_YEAR_MONTHS} månader.")
+        })
     }
 }
 
@@ -644,7 +679,7 @@ impl Report {
     /// `arsredovisning-friluftsforeningen-tresjoleden-2025.json`.
     pub fn file_name(&self, extension: &str) -> String {
         let mut slug = String::new();
-        for c in crate::case::to_lower(&self.organisation.name).chars() {
+        for c in crate::util::case::to_lower(&self.organisation.name).chars() {
             let c = match c {
                 'å' | 'ä' | 'à' | 'á' | 'â' => 'a',
                 'ö' | 'ø' | 'ó' | 'ô' => 'o',
@@ -718,5 +753,28 @@ mod tests {
             end: crate::date::Date::new(2025, 6, 30).unwrap(),
         };
         assert_eq!(r.file_name("json"), "arsredovisning-2024-25.json");
+    }
+
+    #[test]
+    fn a_fiscal_year_is_at_most_eighteen_months() {
+        let year = |start: (i32, u8, u8), end: (i32, u8, u8)| FiscalYear {
+            start: crate::date::Date::new(start.0, start.1, start.2).unwrap(),
+            end: crate::date::Date::new(end.0, end.1, end.2).unwrap(),
+        };
+        assert_eq!(calendar_year(2025).months(), 12);
+        assert!(!calendar_year(2025).is_too_long());
+        let extended = year((2024, 7, 1), (2025, 12, 31));
+        assert_eq!(extended.months(), MAX_FISCAL_YEAR_MONTHS);
+        assert!(!extended.is_too_long());
+        let longer = year((2024, 7, 1), (2026, 1, 31));
+        assert_eq!(longer.months(), 19);
+        assert!(longer.is_too_long());
+        assert_eq!(
+            longer.problem().as_deref(),
+            Some("Räkenskapsåret ska sluta efter att det börjar och vara högst 18 månader.")
+        );
+        assert_eq!(extended.problem(), None);
+        let backwards = year((2025, 1, 1), (2024, 12, 31));
+        assert!(backwards.problem().is_some());
     }
 }

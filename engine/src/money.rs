@@ -271,7 +271,7 @@ impl Serialize for Money {
 
 impl<'de> Deserialize<'de> for Money {
     fn deserialize<D: Deserializer<'de>>(d: D) -> Result<Self, D::Error> {
-        crate::json::text_value(d, "ett belopp som text, t.ex. \"1234.50\"", |s| {
+        crate::text::text_value(d, "ett belopp som text, t.ex. \"1234.50\"", |s| {
             parse_canonical(s).map(Money)
         })
     }

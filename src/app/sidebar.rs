@@ -39,7 +39,7 @@ pub fn Sidebar(shell: Shell) -> impl IntoView {
                             {v.label()}
                             {(v == View::Review).then(|| view! {
                                 <span class="counts" data-testid="open-comments">
-                                    {move || match store.report.with(crate::components::review::open_comments) {
+                                    {move || match store.report.with(kassoren_engine::review::comments::open_comments) {
                                         0 => String::new(),
                                         n => format!(" {n} öppna"),
                                     }}

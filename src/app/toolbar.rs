@@ -36,7 +36,7 @@ pub fn Toolbar(shell: Shell) -> impl IntoView {
                 <span class="name">"Kassören"</span>
             </div>
             <div class="doc-title">
-                {move || store.report.with(crate::library::default_title)}
+                {move || store.report.with(edit::default_title)}
                 <Show when=move || is_example.get()>
                     <span class="badge example">"Exempel"</span>
                 </Show>

@@ -189,10 +189,7 @@ fn MovementRow(id: String, columns: Memo<Vec<(String, String)>>) -> impl IntoVie
     let key = id.clone();
     let label = Signal::derive(move || {
         store.report.with(|r| {
-            r.equity
-                .movements
-                .iter()
-                .find(|m| m.id == key)
+            edit::equity_movement(r, &key)
                 .map(|m| m.label.clone())
                 .unwrap_or_default()
         })
@@ -211,15 +208,7 @@ fn MovementRow(id: String, columns: Memo<Vec<(String, String)>>) -> impl IntoVie
                             id=ids::equity_cell(&id, &line)
                             label=format!("{name}")
                             value=Signal::derive(move || {
-                                store.report.with(|r| {
-                                    r.equity
-                                        .movements
-                                        .iter()
-                                        .find(|m| m.id == key)
-                                        .and_then(|m| m.amounts.get(&ln))
-                                        .and_then(|v| v.first().copied().flatten())
-                                        .map(|m| m.0)
-                                })
+                                store.report.with(|r| edit::equity_movement_amount(r, &key, &ln, 0))
                             })
                             on_change={move |v: Option<Decimal>| store.edit(|r| {
                                 edit::set_equity_movement_amount(r, &mv, &line, 0, v);
@@ -237,7 +226,7 @@ fn MovementRow(id: String, columns: Memo<Vec<(String, String)>>) -> impl IntoVie
                 label="Rörelsens namn"
                 value=label
                 on_change=move |v: String| store.edit(|r| {
-                    if let Some(m) = r.equity.movements.iter_mut().find(|m| m.id == set_label) {
+                    if let Some(m) = edit::equity_movement_mut(r, &set_label) {
                         m.label = v;
                     }
                 })
@@ -307,13 +296,7 @@ fn ProposalRow(id: String) -> impl IntoView {
     let store = expect_context::<Store>();
     let find = {
         let id = id.clone();
-        move |r: &Report| {
-            r.appropriation
-                .proposal
-                .iter()
-                .find(|p| p.id == id)
-                .cloned()
-        }
+        move |r: &Report| edit::proposal_item(r, &id).cloned()
     };
     let label = {
         let find = find.clone();
@@ -332,7 +315,7 @@ fn ProposalRow(id: String) -> impl IntoView {
     view! {
         <div class="row-fields proposal-row">
             <CellText id=ids::proposal_label(&id) label="Förslagets text" value=label on_change=move |v: String| store.edit(|r| {
-                if let Some(p) = r.appropriation.proposal.iter_mut().find(|p| p.id == l) {
+                if let Some(p) = edit::proposal_item_mut(r, &l) {
                     p.label = v;
                 }
             }) />

@@ -218,8 +218,7 @@ fn ColumnHead(note: String, column: String) -> impl IntoView {
         store
             .report
             .with(|r| {
-                let t = table(r, &n)?;
-                let col = t.columns.iter().find(|x| x.id == c)?;
+                let col = edit::table_column(r, &n, &c)?;
                 Some(if col.header.is_empty() {
                     col.year
                         .and_then(|y| r.years.get(usize::from(y)))
@@ -235,7 +234,7 @@ fn ColumnHead(note: String, column: String) -> impl IntoView {
     view! {
         <th scope="col">
             <CellText id=ids::note_column(&column) label="Kolumnrubrik" value=header on_change=move |v: String| store.edit(|r| {
-                if let Some(col) = edit::note_mut(r, &n1).and_then(|n| n.table.as_mut()).and_then(|t| t.columns.iter_mut().find(|x| x.id == c1)) {
+                if let Some(col) = edit::table_column_mut(r, &n1, &c1) {
                     col.header = v;
                 }
             }) />
@@ -261,16 +260,16 @@ fn RowEditor(note: String, row: String, columns: Memo<Vec<String>>) -> impl Into
     let (n, r0) = (note.clone(), row.clone());
     let kind = Memo::new(move |_| {
         store.report.with(|r| {
-            table(r, &n)
-                .and_then(|t| t.rows.iter().find(|x| x.id == r0).map(|x| x.kind))
+            edit::table_row(r, &n, &r0)
+                .map(|x| x.kind)
                 .unwrap_or_default()
         })
     });
     let (n, r0) = (note.clone(), row.clone());
     let label = Signal::derive(move || {
         store.report.with(|r| {
-            table(r, &n)
-                .and_then(|t| t.rows.iter().find(|x| x.id == r0).map(|x| x.label.clone()))
+            edit::table_row(r, &n, &r0)
+                .map(|x| x.label.clone())
                 .unwrap_or_default()
         })
     });
@@ -317,7 +316,7 @@ fn RowEditor(note: String, row: String, columns: Memo<Vec<String>>) -> impl Into
         <tr class=move || format!("row-{}", kind_value(kind.get()))>
             <th scope="row">
                 <CellText id=ids::note_row(&row) label="Radens text" value=label on_change=move |v: String| store.edit(|r| {
-                    if let Some(x) = edit::note_mut(r, &n1).and_then(|n| n.table.as_mut()).and_then(|t| t.rows.iter_mut().find(|x| x.id == r1)) {
+                    if let Some(x) = edit::table_row_mut(r, &n1, &r1) {
                         x.label = v;
                     }
                 }) />
@@ -332,7 +331,7 @@ fn RowEditor(note: String, row: String, columns: Memo<Vec<String>>) -> impl Into
                         _ => RowKind::Item,
                     };
                     store.edit(|r| {
-                        if let Some(x) = edit::note_mut(r, &n2).and_then(|n| n.table.as_mut()).and_then(|t| t.rows.iter_mut().find(|x| x.id == r2)) {
+                        if let Some(x) = edit::table_row_mut(r, &n2, &r2) {
                             x.kind = k;
                         }
                     });
@@ -365,10 +364,7 @@ fn NoteCell(note: String, row: String, column: String) -> impl IntoView {
         store
             .report
             .with(|r| {
-                let t = table(r, &n)?;
-                let ci = t.columns.iter().position(|x| x.id == c)?;
-                let cell = t.rows.iter().find(|x| x.id == rw)?.cells.get(ci)?.clone()?;
-                Some(match cell {
+                Some(match edit::table_cell(r, &n, &rw, &c)?.clone() {
                     Cell::Amount(m) => format_for_input(m.0),
                     Cell::Text(s) => s,
                 })

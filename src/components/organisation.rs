@@ -2,7 +2,7 @@
 
 use kassoren_engine::date::Date;
 use kassoren_engine::edit;
-use kassoren_engine::model::Person;
+use kassoren_engine::model::{Person, MAX_FISCAL_YEAR_MONTHS};
 use kassoren_engine::money::Unit;
 use kassoren_engine::orgnr;
 use leptos::prelude::*;
@@ -64,7 +64,7 @@ pub fn OrganisationEditor() -> impl IntoView {
                 </label>
             </div>
             <h3>"Räkenskapsår"</h3>
-            <p class="hint">"Det första året är räkenskapsåret, därefter jämförelseåren. Ett år får vara kortare eller längre än tolv månader, högst arton."</p>
+            <p class="hint">{format!("Det första året är räkenskapsåret, därefter jämförelseåren. Ett år får vara kortare eller längre än tolv månader, högst {MAX_FISCAL_YEAR_MONTHS}.")}</p>
             <For each=move || 0..years.get() key=|y| *y let:y>
                 <YearFields year=y />
             </For>

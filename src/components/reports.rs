@@ -120,7 +120,7 @@ fn EarlierVersions(on_close: Callback<()>) -> impl IntoView {
                 .map(move |s| (id.clone(), s))
         })
         .collect();
-    kassoren_engine::sort::sort_by(&mut rows, |a, b| b.1.at.total_cmp(&a.1.at));
+    kassoren_engine::util::sort::sort_by(&mut rows, |a, b| b.1.at.total_cmp(&a.1.at));
     if rows.is_empty() {
         return ().into_any();
     }
@@ -180,10 +180,9 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
             error.set(Some("Ange räkenskapsårets första och sista dag.".into()));
             return;
         };
-        if e < s || kassoren_engine::date::months_spanned(s, e) > 18 {
-            error.set(Some(
-                "Räkenskapsåret ska sluta efter att det börjar och vara högst 18 månader.".into(),
-            ));
+        let year = FiscalYear { start: s, end: e };
+        if let Some(problem) = year.problem() {
+            error.set(Some(problem));
             return;
         }
         if name.get().trim().is_empty() {
@@ -191,12 +190,7 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
             return;
         }
         let nr = orgnr::normalize(&org_nr.get()).unwrap_or_else(|_| org_nr.get());
-        let report = template::new_report(
-            form.get(),
-            name.get().trim(),
-            &nr,
-            FiscalYear { start: s, end: e },
-        );
+        let report = template::new_report(form.get(), name.get().trim(), &nr, year);
         store.add_new(report, None);
         store.notify("En ny årsredovisning har skapats från mallen.");
         on_close.run(());

@@ -4,9 +4,9 @@
 
 use std::collections::BTreeSet;
 
+use kassoren_engine::json;
 use kassoren_engine::model::{CommentTarget, Report};
 use kassoren_engine::review::{self, comments, lineage, ChangeKind, WordOp};
-use kassoren_engine::{compute, json};
 use leptos::prelude::*;
 
 use crate::dom::{focus_later, local_time, now_iso, seed};
@@ -194,7 +194,7 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| "den andra versionen".into());
     let all: BTreeSet<String> =
-        kassoren_engine::sort::set(merge.changes.iter().map(|c| c.id.as_str().to_string()));
+        kassoren_engine::util::sort::set(merge.changes.iter().map(|c| c.id.as_str().to_string()));
     let accepted = RwSignal::new(all.clone());
     let count = merge.changes.len() + merge.conflicts.len();
     let summary = format!(
@@ -372,7 +372,7 @@ fn Comments(me: RwSignal<String>) -> impl IntoView {
     let targets = Memo::new(move |_| {
         store.report.with(|r| {
             let computed = store.computed.with(|c| c.problems.clone());
-            comment_targets(r, &computed)
+            comments::comment_targets(r, &computed)
         })
     });
     let text = RwSignal::new(String::new());
@@ -432,35 +432,6 @@ fn Comments(me: RwSignal<String>) -> impl IntoView {
             <button type="button" on:click=add>"Lägg till kommentar"</button>
         </div>
     }
-}
-
-/// Everything a comment can be about, in the editor's words.
-fn comment_targets(r: &Report, problems: &[compute::Problem]) -> Vec<(String, CommentTarget)> {
-    let mut targets = vec![("Hela årsredovisningen".to_string(), CommentTarget::Report)];
-    let mut push = |t: CommentTarget| targets.push((comments::target_label(r, &t), t));
-    for s in &r.narrative {
-        push(CommentTarget::Section {
-            section: s.id.clone(),
-        });
-    }
-    for line in r
-        .income_statement
-        .all_lines()
-        .into_iter()
-        .chain(r.balance_sheet.all_lines())
-    {
-        push(CommentTarget::Line {
-            line: line.id.clone(),
-        });
-    }
-    for n in &r.notes {
-        push(CommentTarget::Note { note: n.id.clone() });
-    }
-    for p in problems {
-        let t = comments::check_target(p);
-        targets.push((format!("Kontroll: {}", p.message), t));
-    }
-    targets
 }
 
 /// The writer's name and a comment's text, if both are there (without a name, the treasurer is
@@ -540,12 +511,4 @@ fn Thread(id: String, me: RwSignal<String>) -> impl IntoView {
             <button type="button" on:click=send>"Svara"</button>
         </li>
     }
-}
-
-/// Open comments, for the sidebar.
-pub fn open_comments(r: &Report) -> usize {
-    r.comments
-        .iter()
-        .filter(|c| c.reply_to.is_none() && !c.resolved)
-        .count()
 }

@@ -148,7 +148,7 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                 <label class="field" for="sie-form">
                     <span class="field-label">"Associationsform"</span>
                     <select id="sie-form" on:change=move |ev| form.set(LegalForm::from_slug(&event_target_value(&ev)))>
-                        <option value="">{move || format!("Enligt filen – {}", result.with(|i| kassoren_engine::case::to_lower(i.form.label())))}</option>
+                        <option value="">{move || format!("Enligt filen – {}", result.with(|i| kassoren_engine::util::case::to_lower(i.form.label())))}</option>
                         {LegalForm::ALL.iter().map(|f| view! { <option value=f.slug()>{f.label()}</option> }).collect_view()}
                     </select>
                 </label>

@@ -2,9 +2,8 @@
 
 use rust_decimal::Decimal;
 
+use super::placeholders;
 use super::*;
-use crate::date::months_spanned;
-use crate::placeholders;
 
 struct Checker<'a> {
     report: &'a Report,
@@ -60,7 +59,7 @@ impl<'a> Checker<'a> {
         }
         if let Err(e) = crate::orgnr::normalize(&org.org_nr) {
             let mut msg = format!("Organisationsnumret är inte giltigt: {e}.");
-            msg = crate::case::upper_first(&msg);
+            msg = crate::util::case::upper_first(&msg);
             self.error(
                 ProblemCode::InvalidOrgNr,
                 msg,
@@ -98,17 +97,16 @@ impl<'a> Checker<'a> {
             );
         }
         for (y, fy) in years.iter().enumerate() {
-            let months = months_spanned(fy.start, fy.end);
             if fy.end < fy.start {
                 self.error(
                     ProblemCode::InvalidFiscalYear,
                     format!("Räkenskapsåret {} slutar innan det börjar.", fy.period()),
                     Location::Year { year: y },
                 );
-            } else if months > 18 {
+            } else if fy.is_too_long() {
                 self.error(
                     ProblemCode::InvalidFiscalYear,
-                    format!("Räkenskapsåret {} är {months} månader; ett räkenskapsår får vara högst 18 månader.", fy.period()),
+                    format!("Räkenskapsåret {} är {} månader; ett räkenskapsår får vara högst {MAX_FISCAL_YEAR_MONTHS} månader.", fy.period(), fy.months()),
                     Location::Year { year: y },
                 );
             }

@@ -43,7 +43,7 @@ pub fn to_html_below(markdown: &str, parent: u8) -> String {
 
 fn render(markdown: &str, parent: Option<u8>) -> String {
     let (blocks, definitions) = block::parse(markdown);
-    let used = crate::sort::set(blocks.iter().filter_map(|b| match b {
+    let used = crate::util::sort::set(blocks.iter().filter_map(|b| match b {
         Block::Heading(level, _) => Some(*level as u8),
         _ => None,
     }));

@@ -757,5 +757,5 @@ pub(super) fn label_key(label: &str) -> String {
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
-    crate::case::to_upper(&key)
+    crate::util::case::to_upper(&key)
 }

@@ -6,9 +6,8 @@
 //! same id; a merge takes the union of both copies' comments and reviews.
 
 use crate::compute::{Location, Problem};
+use crate::hash::fnv1a64;
 use crate::model::{Comment, CommentTarget, Id, Part, Report, Review};
-
-use super::lineage::fnv1a64;
 
 /// An id that no comment or review of the report has: `{prefix}-` and 16 hex digits from
 /// `seed` (the next value if it is taken).
@@ -79,6 +78,43 @@ pub fn comments_on<'a>(report: &'a Report, target: &CommentTarget) -> Vec<&'a Co
         .comments
         .iter()
         .filter(|c| &c.target == target)
+        .collect()
+}
+
+/// How many comments are open: threads (not replies) not marked resolved.
+pub fn open_comments(report: &Report) -> usize {
+    report
+        .comments
+        .iter()
+        .filter(|c| c.reply_to.is_none() && !c.resolved)
+        .count()
+}
+
+/// Everything a comment can be about, each with its name in the editor's words, in the order
+/// the editor lists them: the whole report, each narrative section, each statement line (the
+/// resultaträkning's, then the balansräkning's), each note, then each of `problems` (the
+/// checks' findings, "Kontroll: " and the message).
+pub fn comment_targets(report: &Report, problems: &[Problem]) -> Vec<(String, CommentTarget)> {
+    let sections = report.narrative.iter().map(|s| CommentTarget::Section {
+        section: s.id.clone(),
+    });
+    let lines = report
+        .all_lines()
+        .map(|l| CommentTarget::Line { line: l.id.clone() });
+    let notes = report
+        .notes
+        .iter()
+        .map(|n| CommentTarget::Note { note: n.id.clone() });
+    let named = sections
+        .chain(lines)
+        .chain(notes)
+        .map(|t| (target_label(report, &t), t));
+    let checks = problems
+        .iter()
+        .map(|p| (format!("Kontroll: {}", p.message), check_target(p)));
+    std::iter::once(("Hela årsredovisningen".to_string(), CommentTarget::Report))
+        .chain(named)
+        .chain(checks)
         .collect()
 }
 
@@ -241,6 +277,63 @@ mod tests {
             "Resultaträkning › Medlemsavgifter"
         );
         crate::json::validate(&r).unwrap();
+    }
+
+    #[test]
+    fn comment_targets_list_every_part_then_the_checks() {
+        let mut r = example_report();
+        r.organisation.seat.clear();
+        let problems = crate::compute::compute(&r).problems;
+        assert!(!problems.is_empty());
+        let targets = comment_targets(&r, &problems);
+        let lines = r.all_lines().count();
+        assert_eq!(
+            targets.len(),
+            1 + r.narrative.len() + lines + r.notes.len() + problems.len()
+        );
+        assert_eq!(
+            targets[0],
+            ("Hela årsredovisningen".to_string(), CommentTarget::Report)
+        );
+        let s = &r.narrative[0];
+        assert_eq!(
+            targets[1],
+            (
+                format!("{} › {}", part_label(s.part), s.title),
+                CommentTarget::Section {
+                    section: s.id.clone()
+                }
+            )
+        );
+        let first_line = 1 + r.narrative.len();
+        let l = r.income_statement.all_lines()[0];
+        assert_eq!(
+            targets[first_line].0,
+            format!("Resultaträkning › {}", l.label)
+        );
+        let last_line = &targets[first_line + lines - 1];
+        assert!(last_line.0.starts_with("Balansräkning › "), "{last_line:?}");
+        let n = &r.notes[0];
+        assert_eq!(
+            targets[first_line + lines].1,
+            CommentTarget::Note { note: n.id.clone() }
+        );
+        let (label, target) = targets.last().unwrap();
+        let p = problems.last().unwrap();
+        assert_eq!(label, &format!("Kontroll: {}", p.message));
+        assert_eq!(target, &check_target(p));
+    }
+
+    #[test]
+    fn open_comments_count_threads_not_resolved() {
+        let mut r = example_report();
+        assert_eq!(open_comments(&r), 0);
+        let a = add_comment(&mut r, "Anna", "", CommentTarget::Report, "Ett", 1);
+        let b = add_comment(&mut r, "Bo", "", CommentTarget::Report, "Två", 2);
+        reply(&mut r, &a, "Kassören", "", "Svar", 3).unwrap();
+        assert_eq!(open_comments(&r), 2);
+        set_resolved(&mut r, &b, true);
+        assert_eq!(open_comments(&r), 1);
     }
 
     #[test]

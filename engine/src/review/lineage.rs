@@ -12,6 +12,7 @@
 
 use std::fmt;
 
+pub use crate::model::derived_document_id;
 use crate::model::{Lineage, Report};
 
 /// Why two reports cannot be compared or merged. The message is Swedish, for the treasurer.
@@ -34,26 +35,6 @@ impl fmt::Display for MergeError {
 }
 
 impl std::error::Error for MergeError {}
-
-/// FNV-1a with 64 bits: a small, stable hash for derived ids and content fingerprints.
-pub(crate) fn fnv1a64(bytes: &[u8]) -> u64 {
-    bytes.iter().fold(0xcbf2_9ce4_8422_2325, |h, b| {
-        (h ^ u64::from(*b)).wrapping_mul(0x0000_0100_0000_01b3)
-    })
-}
-
-/// A document id derived from the organisation and the fiscal year: `{prefix}-` and 16 hex
-/// digits of the FNV-1a hash of the four texts, one per line.
-pub fn derived_document_id(
-    prefix: &str,
-    org_nr: &str,
-    name: &str,
-    start: &str,
-    end: &str,
-) -> String {
-    let key = [org_nr, name, start, end].join("\n");
-    format!("{prefix}-{:016x}", fnv1a64(key.as_bytes()))
-}
 
 /// A new document id from random bits the caller supplies: `d-` and 16 hex digits.
 pub fn new_document_id(seed: u64) -> String {
@@ -97,13 +78,6 @@ mod tests {
     use super::*;
     use crate::model::LegalForm;
     use crate::template::{calendar_year, new_report};
-
-    #[test]
-    fn fnv_matches_the_reference_values() {
-        assert_eq!(fnv1a64(b""), 0xcbf2_9ce4_8422_2325);
-        assert_eq!(fnv1a64(b"a"), 0xaf63_dc4c_8601_ec8c);
-        assert_eq!(fnv1a64(b"foobar"), 0x8594_4171_f739_67e8);
-    }
 
     #[test]
     fn revisions_record_author_and_origin() {

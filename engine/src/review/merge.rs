@@ -417,7 +417,7 @@ fn without_clashes(base: &Value, mine: &Value, theirs: &Report) -> Report {
         .iter()
         .filter(|(id, _)| !known.contains_key(*id) && mine_ids.contains_key(*id))
         .collect();
-    crate::sort::sort_by_key(&mut both_added, |(id, (path, _))| (path.len(), *id));
+    crate::util::sort::sort_by_key(&mut both_added, |(id, (path, _))| (path.len(), *id));
     let mut clashes: Vec<&String> = Vec::new();
     for (id, theirs_entity) in both_added {
         let inside_renamed = theirs_entity

@@ -190,7 +190,7 @@ fn is_per_year(path: &[Step]) -> bool {
 /// rest alphabetically.
 fn sorted_keys(object: &Map<String, Value>) -> Vec<&String> {
     let mut keys: Vec<&String> = object.keys().collect();
-    crate::sort::sort_by_key(&mut keys, |k| (!NAMES.contains(&k.as_str()), *k));
+    crate::util::sort::sort_by_key(&mut keys, |k| (!NAMES.contains(&k.as_str()), *k));
     keys
 }
 
@@ -207,7 +207,7 @@ pub(crate) fn diff_docs(old: &Value, new: &Value) -> Vec<Edit> {
         return out;
     };
     let mut keys: Vec<&String> = sorted_keys(b);
-    crate::sort::sort_by_key(&mut keys, |k| {
+    crate::util::sort::sort_by_key(&mut keys, |k| {
         FIELDS.iter().position(|f| f == k).unwrap_or(FIELDS.len())
     });
     for key in keys {
@@ -258,7 +258,7 @@ fn diff_value(path: &[Step], old: &Value, new: &Value, out: &mut Vec<Edit>) {
 /// A map: an absent key and a null value are the same.
 fn diff_map(path: &[Step], a: &Map<String, Value>, b: &Map<String, Value>, out: &mut Vec<Edit>) {
     let mut keys: Vec<&String> = a.keys().chain(b.keys()).collect();
-    crate::sort::sort(&mut keys);
+    crate::util::sort::sort(&mut keys);
     keys.dedup();
     for key in keys {
         let here = with(path, Step::Key(key.clone()));

@@ -61,9 +61,9 @@ pub fn form_from_file_type(code: &str) -> Option<LegalForm> {
 /// name with "förening", "klubb", "förbund" or "sällskap" and nothing more specific is taken
 /// for an ideell förening.
 pub fn form_from_name(name: &str) -> Option<LegalForm> {
-    let n = crate::case::to_lower(name);
+    let n = crate::util::case::to_lower(name);
     let words: Vec<&str> = n
-        .split(|c: char| !crate::case::is_alphanumeric(c))
+        .split(|c: char| !crate::util::case::is_alphanumeric(c))
         .filter(|w| !w.is_empty())
         .collect();
     let has_word = |w: &str| words.contains(&w);

@@ -145,26 +145,3 @@ pub fn codes(r: &Report) -> Vec<&'static str> {
 pub fn equity_ids(r: &Report) -> Vec<String> {
     equity_columns(r).iter().map(|l| l.id.clone()).collect()
 }
-
-/// Runs the `kassoren` command line.
-pub fn kassoren(args: &[&str]) -> std::process::Output {
-    std::process::Command::new(env!("CARGO_BIN_EXE_kassoren"))
-        .args(args)
-        .output()
-        .expect("runs")
-}
-
-/// A path for a file in this test run's own temporary folder.
-pub fn tmp(name: &str) -> std::path::PathBuf {
-    let dir = std::env::temp_dir().join(format!("kassoren-cli-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    dir.join(name)
-}
-
-pub fn stdout(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stdout).into()
-}
-
-pub fn stderr(o: &std::process::Output) -> String {
-    String::from_utf8_lossy(&o.stderr).into()
-}

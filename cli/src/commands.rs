@@ -1,19 +1,8 @@
-//! `kassoren`: the report engine on the command line.
-//!
-//! ```text
-//! kassoren new --form ideell-forening [--name NAMN] [--org-nr NR] [--year 2025] -o report.json
-//! kassoren check [--json] report.json
-//! kassoren render report.json -o report.html
-//! kassoren import-sie bokforing.se [--form FORM] [--into report.json] [--move KONTO=RAD]… [--overwrite] [--mapping] -o report.json
-//! kassoren diff a.json b.json
-//! kassoren merge base.json mine.json theirs.json [--keep-mine] -o merged.json
-//! ```
-//!
-//! `merge` lists each conflict on stderr and exits 1 when there are any; it then writes nothing,
-//! unless `--keep-mine` asks for the merge with my version wherever the two copies conflict.
+//! What each command does: read the files, call the engine, print and write, and say with the
+//! exit status how it went (0, 1 for errors in the report or conflicts, 2 for a file that
+//! cannot be used).
 
 use std::path::PathBuf;
-use std::process::ExitCode;
 
 use kassoren_engine::date::Date;
 use kassoren_engine::model::{FiscalYear, LegalForm, Report};
@@ -21,95 +10,8 @@ use kassoren_engine::review::{self, lineage};
 use kassoren_engine::sie::{self, ImportOptions, Level, Placement};
 use kassoren_engine::{compute, json, render_html, template, Severity};
 
-const USAGE: &str = "\
-Användning:
-  kassoren new --form FORM [--name NAMN] [--org-nr NR] [--year ÅÅÅÅ | --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD] -o FIL.json
-  kassoren check [--json] FIL.json
-  kassoren render FIL.json -o FIL.html
-  kassoren sample [--large | --sie] -o FIL   (exempelrapporten, en stor genererad rapport, eller en 50 MB SIE-fil)
-  kassoren import-sie FIL.se [--form FORM] [--into FIL.json] [--move KONTO=RAD]… [--overwrite] [--mapping] -o FIL.json
-  kassoren diff A.json B.json
-  kassoren merge BAS.json MIN.json DERAS.json [--keep-mine] -o FIL.json
-
-FORM: ideell-forening, ekonomisk-forening, bostadsrattsforening, samfallighetsforening, stiftelse, aktiebolag
-
-check avslutar med 0 när rapporten saknar fel (varningar tillåts), 1 när den har fel och 2 när
-filen inte kan läsas som en årsredovisning.
-
-import-sie läser en SIE-fil (typ 1–4) och skriver en årsredovisning med årets och fjolårets belopp:
-en ny från mallen för FORM (utan --form: från filens #FTYP, annars namnet, annars aktiebolag), eller
-in i rapporten --into. Formen som används skrivs ut. Belopp som skrivits in för hand, namn,
-organisationsnummer och räkenskapsår skrivs bara över med --overwrite (annars listas de). --move
-flyttar ett konto till en annan rad (valet sparas i rapporten); --mapping skriver ut kopplingen
-konto → rad. Avslutar med 0, med 1 när filen själv inte går jämnt ut (rapporten skrivs ändå) och
-med 2 när filen inte kan läsas.
-
-diff skriver ut skillnaderna mellan två versioner av samma årsredovisning, en per rad.
-
-merge för in ändringarna i DERAS.json sedan BAS.json (versionen de utgick från) i MIN.json och
-skriver resultatet. Där båda har ändrat samma sak listas konflikten och ingenting skrivs, utom med
---keep-mine: då skrivs sammanslagningen med din version där ni ändrat samma sak. Avslutar med 0,
-med 1 när det finns konflikter och med 2 när filerna inte kan läsas eller är olika
-årsredovisningar.";
-
-/// A failure: the message (one line) and the exit status.
-struct Failure(String, u8);
-
-fn fail<T>(msg: impl Into<String>) -> Result<T, Failure> {
-    Err(Failure(msg.into(), 2))
-}
-
-#[derive(Default)]
-struct Args {
-    positional: Vec<String>,
-    output: Option<PathBuf>,
-    form: Option<String>,
-    name: Option<String>,
-    org_nr: Option<String>,
-    year: Option<String>,
-    start: Option<String>,
-    end: Option<String>,
-    json: bool,
-    large: bool,
-    sie: bool,
-    into: Option<String>,
-    moves: Vec<String>,
-    overwrite: bool,
-    mapping: bool,
-    keep_mine: bool,
-}
-
-fn parse_args(raw: &[String]) -> Result<Args, Failure> {
-    let mut a = Args::default();
-    let mut it = raw.iter();
-    while let Some(arg) = it.next() {
-        let mut value = |name: &str| -> Result<String, Failure> {
-            it.next()
-                .cloned()
-                .map_or_else(|| fail(format!("{name} behöver ett värde")), Ok)
-        };
-        match arg.as_str() {
-            "-o" | "--output" => a.output = Some(PathBuf::from(value(arg)?)),
-            "--form" => a.form = Some(value(arg)?),
-            "--name" => a.name = Some(value(arg)?),
-            "--org-nr" => a.org_nr = Some(value(arg)?),
-            "--year" => a.year = Some(value(arg)?),
-            "--start" => a.start = Some(value(arg)?),
-            "--end" => a.end = Some(value(arg)?),
-            "--json" => a.json = true,
-            "--large" => a.large = true,
-            "--sie" => a.sie = true,
-            "--into" => a.into = Some(value(arg)?),
-            "--move" => a.moves.push(value(arg)?),
-            "--overwrite" => a.overwrite = true,
-            "--mapping" => a.mapping = true,
-            "--keep-mine" => a.keep_mine = true,
-            s if s.starts_with('-') && s.len() > 1 => return fail(format!("okänd flagga {s}")),
-            s => a.positional.push(s.to_string()),
-        }
-    }
-    Ok(a)
-}
+use crate::args::{CheckArgs, DiffArgs, ImportSieArgs, MergeArgs, NewArgs, RenderArgs, SampleArgs};
+use crate::{fail, Failure};
 
 fn read_report(path: &str) -> Result<Report, Failure> {
     let bytes =
@@ -122,15 +24,22 @@ fn write_file(path: &PathBuf, contents: &str) -> Result<(), Failure> {
         .or_else(|e| fail(format!("{}: kan inte skriva filen ({e})", path.display())))
 }
 
-fn one_input(a: &Args) -> Result<&str, Failure> {
-    match a.positional.as_slice() {
-        [_, file] => Ok(file),
-        [_] => fail("ange filen med årsredovisningen"),
+fn one_input(files: &[String]) -> Result<&str, Failure> {
+    match files {
+        [file] => Ok(file),
+        [] => fail("ange filen med årsredovisningen"),
         _ => fail("ange en enda fil"),
     }
 }
 
-fn fiscal_year(a: &Args) -> Result<FiscalYear, Failure> {
+/// The file `-o` names.
+fn output(output: &Option<PathBuf>) -> Result<&PathBuf, Failure> {
+    output
+        .as_ref()
+        .map_or_else(|| fail("ange utfil med -o"), Ok)
+}
+
+fn fiscal_year(a: &NewArgs) -> Result<FiscalYear, Failure> {
     let date = |s: &str| s.parse::<Date>().or_else(fail);
     match (&a.year, &a.start, &a.end) {
         (Some(y), None, None) => match y.parse::<i32>() {
@@ -182,13 +91,10 @@ fn legal_form(slug: &str) -> Result<LegalForm, Failure> {
     )
 }
 
-fn cmd_new(a: &Args) -> Result<u8, Failure> {
+pub(crate) fn new(a: &NewArgs) -> Result<u8, Failure> {
     let slug = a.form.as_deref().map_or_else(|| fail("ange --form"), Ok)?;
     let form = legal_form(slug)?;
-    let out = a
-        .output
-        .as_ref()
-        .map_or_else(|| fail("ange utfil med -o"), Ok)?;
+    let out = output(&a.output)?;
     let year = fiscal_year(a)?;
     let mut report = template::new_report(
         form,
@@ -210,8 +116,8 @@ fn clock_seed() -> u64 {
     nanos ^ (u64::from(std::process::id()) << 32)
 }
 
-fn cmd_check(a: &Args) -> Result<u8, Failure> {
-    let report = read_report(one_input(a)?)?;
+pub(crate) fn check(a: &CheckArgs) -> Result<u8, Failure> {
+    let report = read_report(one_input(&a.files)?)?;
     let computed = compute(&report);
     if a.json {
         let list: Vec<serde_json::Value> = computed
@@ -256,21 +162,15 @@ fn cmd_check(a: &Args) -> Result<u8, Failure> {
     ))
 }
 
-fn cmd_render(a: &Args) -> Result<u8, Failure> {
-    let report = read_report(one_input(a)?)?;
-    let out = a
-        .output
-        .as_ref()
-        .map_or_else(|| fail("ange utfil med -o"), Ok)?;
+pub(crate) fn render(a: &RenderArgs) -> Result<u8, Failure> {
+    let report = read_report(one_input(&a.files)?)?;
+    let out = output(&a.output)?;
     write_file(out, &render_html(&report))?;
     Ok(0)
 }
 
-fn cmd_sample(a: &Args) -> Result<u8, Failure> {
-    let out = a
-        .output
-        .as_ref()
-        .map_or_else(|| fail("ange utfil med -o"), Ok)?;
+pub(crate) fn sample(a: &SampleArgs) -> Result<u8, Failure> {
+    let out = output(&a.output)?;
     if a.sie {
         let bytes = kassoren_engine::sample::large_sie();
         std::fs::write(out, bytes)
@@ -286,16 +186,13 @@ fn cmd_sample(a: &Args) -> Result<u8, Failure> {
     Ok(0)
 }
 
-fn cmd_import_sie(a: &Args) -> Result<u8, Failure> {
-    let path = match a.positional.as_slice() {
-        [_, file] => file.as_str(),
-        [_] => return fail("ange SIE-filen"),
+pub(crate) fn import_sie(a: &ImportSieArgs) -> Result<u8, Failure> {
+    let path = match a.files.as_slice() {
+        [file] => file.as_str(),
+        [] => return fail("ange SIE-filen"),
         _ => return fail("ange en enda SIE-fil"),
     };
-    let out = a
-        .output
-        .as_ref()
-        .map_or_else(|| fail("ange utfil med -o"), Ok)?;
+    let out = output(&a.output)?;
     let form = a.form.as_deref().map(legal_form).transpose()?;
     let into = a.into.as_deref().map(read_report).transpose()?;
     if form.is_some() && into.is_some() {
@@ -406,8 +303,8 @@ fn cmd_import_sie(a: &Args) -> Result<u8, Failure> {
     ))
 }
 
-fn cmd_diff(a: &Args) -> Result<u8, Failure> {
-    let [_, old, new] = a.positional.as_slice() else {
+pub(crate) fn diff(a: &DiffArgs) -> Result<u8, Failure> {
+    let [old, new] = a.files.as_slice() else {
         return fail("ange två filer: kassoren diff A.json B.json");
     };
     let (old_report, new_report) = (read_report(old)?, read_report(new)?);
@@ -423,14 +320,11 @@ fn cmd_diff(a: &Args) -> Result<u8, Failure> {
     Ok(0)
 }
 
-fn cmd_merge(a: &Args) -> Result<u8, Failure> {
-    let [_, base, mine, theirs] = a.positional.as_slice() else {
+pub(crate) fn merge(a: &MergeArgs) -> Result<u8, Failure> {
+    let [base, mine, theirs] = a.files.as_slice() else {
         return fail("ange tre filer: kassoren merge BAS.json MIN.json DERAS.json -o FIL.json");
     };
-    let out = a
-        .output
-        .as_ref()
-        .map_or_else(|| fail("ange utfil med -o"), Ok)?;
+    let out = output(&a.output)?;
     let (base_report, mine_report, theirs_report) =
         (read_report(base)?, read_report(mine)?, read_report(theirs)?);
     let merged = review::merge(&base_report, &mine_report, &theirs_report)
@@ -473,39 +367,4 @@ fn cmd_merge(a: &Args) -> Result<u8, Failure> {
 /// "1 konflikt", "2 konflikter".
 fn count(n: usize, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn run(raw: &[String]) -> Result<u8, Failure> {
-    let a = parse_args(raw)?;
-    match a.positional.first().map(String::as_str) {
-        Some("new") => cmd_new(&a),
-        Some("check") => cmd_check(&a),
-        Some("render") => cmd_render(&a),
-        Some("sample") => cmd_sample(&a),
-        Some("import-sie") => cmd_import_sie(&a),
-        Some("diff") => cmd_diff(&a),
-        Some("merge") => cmd_merge(&a),
-        Some("help") | None => {
-            println!("{USAGE}");
-            Ok(0)
-        }
-        Some(other) => fail(format!(
-            "okänt kommando \"{other}\" (new, check, render, sample, import-sie, diff eller merge)"
-        )),
-    }
-}
-
-fn main() -> ExitCode {
-    let raw: Vec<String> = std::env::args().skip(1).collect();
-    if raw.iter().any(|a| a == "-h" || a == "--help") {
-        println!("{USAGE}");
-        return ExitCode::SUCCESS;
-    }
-    match run(&raw) {
-        Ok(code) => ExitCode::from(code),
-        Err(Failure(msg, code)) => {
-            eprintln!("kassoren: {msg}");
-            ExitCode::from(code)
-        }
-    }
 }

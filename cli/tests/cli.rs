@@ -153,3 +153,38 @@ fn unreadable_files_exit_2_with_one_line() {
     let o = kassoren(&["check", bad.to_str().unwrap()]);
     assert!(stderr(&o).contains("nyare version av Kassören"));
 }
+
+#[test]
+fn usage_errors_exit_2_with_one_swedish_line() {
+    for (args, message) in [
+        (vec!["check", "--frob", "x.json"], "kassoren: okänd flagga --frob"),
+        (vec!["--json", "check", "x.json"], "kassoren: okänd flagga --json"),
+        (vec!["render", "x.json", "-o"], "kassoren: -o behöver ett värde"),
+        (vec!["new", "--form"], "kassoren: --form behöver ett värde"),
+        (vec!["new", "extra", "--form", "stiftelse"], "kassoren: oväntat argument \"extra\""),
+        (vec!["check"], "kassoren: ange filen med årsredovisningen"),
+        (vec!["check", "a.json", "b.json"], "kassoren: ange en enda fil"),
+        (
+            vec!["frobnicate"],
+            "kassoren: okänt kommando \"frobnicate\" (new, check, render, sample, import-sie, diff eller merge)",
+        ),
+    ] {
+        let o = kassoren(&args);
+        assert_eq!(o.status.code(), Some(2), "{args:?}");
+        assert_eq!(stderr(&o), format!("{message}\n"), "{args:?}");
+        assert!(stdout(&o).is_empty(), "{args:?}");
+    }
+}
+
+#[test]
+fn help_prints_the_usage() {
+    for args in [vec![], vec!["help"], vec!["-h"], vec!["check", "--help"]] {
+        let o = kassoren(&args);
+        assert_eq!(o.status.code(), Some(0), "{args:?}");
+        assert!(
+            stdout(&o).starts_with("Användning:\n  kassoren new --form FORM"),
+            "{args:?}"
+        );
+        assert!(stderr(&o).is_empty(), "{args:?}");
+    }
+}

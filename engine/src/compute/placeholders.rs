@@ -6,7 +6,10 @@
 
 use std::ops::Range;
 
-use crate::compute::Computed;
+use super::overview::{
+    NET_SALES_LABEL, RESULT_AFTER_FINANCIAL_ITEMS_LABEL, SOLIDITY_LABEL, TOTAL_INCOME_LABEL,
+};
+use super::Computed;
 use crate::model::{Report, Role};
 use crate::money::format_percent;
 
@@ -36,12 +39,12 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "nettoomsättning",
-        label: "Nettoomsättning",
+        label: NET_SALES_LABEL,
         kind: FigureKind::Role(Role::NetSales),
     },
     Figure {
         name: "summa_intäkter",
-        label: "Summa intäkter",
+        label: TOTAL_INCOME_LABEL,
         kind: FigureKind::Role(Role::TotalIncome),
     },
     Figure {
@@ -56,7 +59,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "resultat_efter_finansiella_poster",
-        label: "Resultat efter finansiella poster",
+        label: RESULT_AFTER_FINANCIAL_ITEMS_LABEL,
         kind: FigureKind::Role(Role::ResultAfterFinancialItems),
     },
     Figure {
@@ -76,7 +79,7 @@ pub const FIGURES: &[Figure] = &[
     },
     Figure {
         name: "soliditet",
-        label: "Soliditet",
+        label: SOLIDITY_LABEL,
         kind: FigureKind::Solidity,
     },
     Figure {

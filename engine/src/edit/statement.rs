@@ -1,0 +1,297 @@
+//! Resultaträkning and balansräkning: line labels, sum labels, detail rows (which keep the
+//! totals) and a line's note.
+
+use rust_decimal::Decimal;
+
+use crate::model::*;
+use crate::money::Money;
+
+/// Sets a line's label. For a group with a sum label this is the heading; the total row's label
+/// is set with [`set_sum_label`].
+pub fn set_line_label(r: &mut Report, line: &str, label: &str) -> bool {
+    match r.line_mut(line) {
+        Some(l) => {
+            l.label = label.to_string();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Sets the label of a group's total row. False for a line that is not a group.
+pub fn set_sum_label(r: &mut Report, line: &str, label: &str) -> bool {
+    match r.line_mut(line).map(|l| &mut l.kind) {
+        Some(LineKind::Group { sum_label, .. }) => {
+            *sum_label = Some(label.to_string());
+            true
+        }
+        _ => false,
+    }
+}
+
+/// Adds a detail row (empty label) under an input line and returns its id. The first detail row
+/// takes over the line's own amounts so totals do not change; later rows start empty. None for
+/// a line that is not an input line.
+pub fn add_detail_row(r: &mut Report, line: &str) -> Option<Id> {
+    if !matches!(r.line(line)?.kind, LineKind::Input { .. }) {
+        return None;
+    }
+    let id = r.fresh_id("d");
+    let n = r.years.len();
+    let LineKind::Input { amounts, details } = &mut r.line_mut(line)?.kind else {
+        return None;
+    };
+    let row_amounts = if details.is_empty() {
+        let mut own = std::mem::replace(amounts, vec![None; n]);
+        own.resize(n, None);
+        own
+    } else {
+        vec![None; n]
+    };
+    details.push(DetailRow {
+        id: id.clone(),
+        label: String::new(),
+        amounts: row_amounts,
+    });
+    Some(id)
+}
+
+/// Removes a detail row. When the last one goes, the line keeps the sum the rows had, so totals
+/// do not change.
+pub fn remove_detail_row(r: &mut Report, line: &str, row: &str) -> bool {
+    let n = r.years.len();
+    let Some(LineKind::Input { amounts, details }) = r.line_mut(line).map(|l| &mut l.kind) else {
+        return false;
+    };
+    let Some(i) = details.iter().position(|d| d.id == row) else {
+        return false;
+    };
+    if details.len() == 1 {
+        *amounts = (0..n)
+            .map(|y| {
+                let given: Vec<Decimal> = details
+                    .iter()
+                    .filter_map(|d| d.amounts.get(y).copied().flatten())
+                    .map(|m| m.0)
+                    .collect();
+                (!given.is_empty()).then(|| Money(given.into_iter().sum()))
+            })
+            .collect();
+    }
+    details.remove(i);
+    true
+}
+
+fn detail_mut<'a>(r: &'a mut Report, line: &str, row: &str) -> Option<&'a mut DetailRow> {
+    match &mut r.line_mut(line)?.kind {
+        LineKind::Input { details, .. } => details.iter_mut().find(|d| d.id == row),
+        _ => None,
+    }
+}
+
+/// Sets a detail row's label.
+pub fn set_detail_label(r: &mut Report, line: &str, row: &str, label: &str) -> bool {
+    match detail_mut(r, line, row) {
+        Some(d) => {
+            d.label = label.to_string();
+            true
+        }
+        None => false,
+    }
+}
+
+/// Sets a detail row's amount for a year (0 = the fiscal year). False if the year does not
+/// exist.
+pub fn set_detail_amount(
+    r: &mut Report,
+    line: &str,
+    row: &str,
+    year: usize,
+    amount: Option<Decimal>,
+) -> bool {
+    let n = r.years.len();
+    if year >= n {
+        return false;
+    }
+    match detail_mut(r, line, row) {
+        Some(d) => {
+            d.amounts.resize(n, None);
+            d.amounts[year] = amount.map(Money);
+            true
+        }
+        None => false,
+    }
+}
+
+/// Sets or clears the note a line refers to. The note must exist.
+pub fn set_line_note(r: &mut Report, line: &str, note: Option<&str>) -> bool {
+    if note.is_some_and(|n| r.note(n).is_none()) {
+        return false;
+    }
+    match r.line_mut(line) {
+        Some(l) => {
+            l.note = note.map(str::to_string);
+            true
+        }
+        None => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::compute::compute;
+    use crate::edit::testing::*;
+    use crate::example::example_report;
+
+    #[test]
+    fn labels_and_notes_of_lines() {
+        let mut r = blank();
+        assert!(set_line_label(&mut r, "intakter", "Verksamhetens intäkter"));
+        assert!(set_sum_label(
+            &mut r,
+            "intakter",
+            "Summa verksamhetens intäkter"
+        ));
+        match &r.line("intakter").unwrap().kind {
+            LineKind::Group { sum_label, .. } => {
+                assert_eq!(sum_label.as_deref(), Some("Summa verksamhetens intäkter"))
+            }
+            _ => panic!(),
+        }
+        assert_eq!(r.line("intakter").unwrap().label, "Verksamhetens intäkter");
+        assert!(set_line_label(&mut r, "kassa_och_bank", "Kassa"));
+        assert_eq!(r.line("kassa_och_bank").unwrap().label, "Kassa");
+        assert!(!set_sum_label(&mut r, "medlemsavgifter", "x"));
+        assert!(!set_line_label(&mut r, "nope", "x"));
+
+        assert!(set_line_note(
+            &mut r,
+            "medlemsavgifter",
+            Some("redovisningsprinciper")
+        ));
+        assert_eq!(
+            r.line("medlemsavgifter").unwrap().note.as_deref(),
+            Some("redovisningsprinciper")
+        );
+        assert!(!set_line_note(&mut r, "medlemsavgifter", Some("nope")));
+        assert!(!set_line_note(&mut r, "nope", None));
+        assert!(set_line_note(&mut r, "medlemsavgifter", None));
+        assert_eq!(r.line("medlemsavgifter").unwrap().note, None);
+        valid(&r);
+    }
+
+    #[test]
+    fn detail_rows_keep_totals() {
+        let mut r = example_report();
+        let before = totals(&r);
+
+        // The first row takes over the line's amounts.
+        let a = add_detail_row(&mut r, "medlemsavgifter").unwrap();
+        valid(&r);
+        assert_eq!(totals(&r), before);
+        let (amounts, details) = input(&r, "medlemsavgifter");
+        assert_eq!(amounts, vec![None, None]);
+        assert_eq!(details.len(), 1);
+        assert_eq!(details[0].id, a);
+        assert_eq!(details[0].label, "");
+        assert_eq!(details[0].amounts, vec![m(131650), m(124300)]);
+
+        // A second row starts empty.
+        let b = add_detail_row(&mut r, "medlemsavgifter").unwrap();
+        assert_ne!(a, b);
+        assert_eq!(totals(&r), before);
+        assert!(set_detail_label(&mut r, "medlemsavgifter", &b, "Familjer"));
+        assert!(set_detail_amount(
+            &mut r,
+            "medlemsavgifter",
+            &b,
+            0,
+            Some(d(1000))
+        ));
+        assert!(set_detail_amount(&mut r, "medlemsavgifter", &a, 1, None));
+        assert!(!set_detail_amount(
+            &mut r,
+            "medlemsavgifter",
+            &b,
+            2,
+            Some(d(1))
+        ));
+        assert!(!set_detail_amount(
+            &mut r,
+            "medlemsavgifter",
+            "nope",
+            0,
+            None
+        ));
+        assert!(!set_detail_label(&mut r, "kassa_och_bank", &b, "x"));
+        valid(&r);
+        let c = compute(&r);
+        assert_eq!(c.value("medlemsavgifter", 0), d(132650));
+        assert_eq!(c.value("medlemsavgifter", 1), d(0));
+        assert_eq!(input(&r, "medlemsavgifter").1[1].label, "Familjer");
+
+        // Removing rows: the last one leaves its sum on the line.
+        let mid = totals(&r);
+        assert!(remove_detail_row(&mut r, "medlemsavgifter", &a));
+        assert_eq!(compute(&r).value("medlemsavgifter", 0), d(1000));
+        let mid2 = totals(&r);
+        assert!(remove_detail_row(&mut r, "medlemsavgifter", &b));
+        valid(&r);
+        assert_eq!(totals(&r), mid2);
+        assert_ne!(mid, mid2);
+        let (amounts, details) = input(&r, "medlemsavgifter");
+        assert!(details.is_empty());
+        assert_eq!(amounts, vec![m(1000), None]);
+        assert!(!remove_detail_row(&mut r, "medlemsavgifter", &b));
+
+        // The example's line with three rows.
+        let (_, rows) = input(&r, "gavor_och_bidrag");
+        assert_eq!(rows.len(), 3);
+        for row in &rows[1..] {
+            assert!(remove_detail_row(&mut r, "gavor_och_bidrag", &row.id));
+        }
+        // Removing all but one changes the total; removing the last one then does not.
+        let with_one = totals(&r);
+        assert!(remove_detail_row(&mut r, "gavor_och_bidrag", &rows[0].id));
+        assert_eq!(totals(&r), with_one);
+        assert_eq!(input(&r, "gavor_och_bidrag").0, rows[0].amounts);
+        valid(&r);
+
+        // Not an input line, or unknown.
+        assert_eq!(add_detail_row(&mut r, "intakter"), None);
+        assert_eq!(add_detail_row(&mut r, "arets_resultat"), None);
+        assert_eq!(add_detail_row(&mut r, "nope"), None);
+        assert!(!remove_detail_row(&mut r, "nope", "x"));
+    }
+
+    #[test]
+    fn removing_the_last_row_sums_what_the_rows_had() {
+        let mut r = blank();
+        let a = add_detail_row(&mut r, "medlemsavgifter").unwrap();
+        let b = add_detail_row(&mut r, "medlemsavgifter").unwrap();
+        assert!(set_detail_amount(
+            &mut r,
+            "medlemsavgifter",
+            &a,
+            0,
+            Some(d(100))
+        ));
+        assert!(set_detail_amount(
+            &mut r,
+            "medlemsavgifter",
+            &b,
+            0,
+            Some(d(50))
+        ));
+        assert_eq!(compute(&r).value("medlemsavgifter", 0), d(150));
+        assert!(remove_detail_row(&mut r, "medlemsavgifter", &b));
+        let one_left = totals(&r);
+        assert_eq!(compute(&r).value("medlemsavgifter", 0), d(100));
+        assert!(remove_detail_row(&mut r, "medlemsavgifter", &a));
+        // The line keeps the amount the row had; a year no row had stays empty.
+        assert_eq!(input(&r, "medlemsavgifter").0, vec![m(100), None]);
+        assert_eq!(totals(&r), one_left);
+        valid(&r);
+    }
+}

@@ -1,0 +1,104 @@
+//! Resultaträkning and balansräkning: the lines as trees (headings, items, results and sum
+//! rows), the shown years' amounts and the note references.
+
+use maud::{html, Markup};
+
+use super::outline::heading;
+use super::Ctx;
+use crate::model::*;
+
+#[derive(Clone, Copy)]
+pub(super) enum StatementKind {
+    Income,
+    Balance,
+}
+
+pub(super) fn statement(ctx: &Ctx, kind: StatementKind) -> Markup {
+    let (entry, lines, class) = match kind {
+        StatementKind::Income => (
+            &ctx.outline.income,
+            &ctx.report.income_statement.lines,
+            "figures statement income",
+        ),
+        StatementKind::Balance => (
+            &ctx.outline.balance,
+            &ctx.report.balance_sheet.lines,
+            "figures statement balance",
+        ),
+    };
+    html! {
+        section.part.statement-part #(entry.anchor) {
+            (heading(entry))
+            table class=(class) {
+                thead {
+                    tr {
+                        th.unit scope="col" { (ctx.computed.unit.heading()) }
+                        th.note scope="col" { "Not" }
+                        @for y in ctx.shown_years() { th.amount scope="col" { (ctx.year_label(y)) } }
+                    }
+                }
+                tbody {
+                    @for line in lines { (statement_line(ctx, line, 0)) }
+                }
+            }
+        }
+    }
+}
+
+/// One line of a statement and, for a group, its shown children and its sum row.
+fn statement_line(ctx: &Ctx, line: &Line, depth: usize) -> Markup {
+    if !ctx.computed.is_shown(line) {
+        return html! {};
+    }
+    let depth_class = format!("depth-{}", depth.min(4));
+    let amounts = html! {
+        @for y in ctx.shown_years() { td.amount { (ctx.computed.fmt(ctx.computed.value(&line.id, y))) } }
+    };
+    let note = note_reference(ctx, line);
+    let id = format!("line-{}", line.id);
+    match &line.kind {
+        LineKind::Group {
+            sum_label,
+            children,
+        } => html! {
+            tr id=(id) class=(format!("heading {depth_class}")) {
+                td.label { (line.label) }
+                td.note { (note) }
+                @for _ in ctx.shown_years() { td.amount {} }
+            }
+            @for child in children { (statement_line(ctx, child, depth + 1)) }
+            @if let Some(sum_label) = sum_label {
+                tr id=(format!("{id}-sum")) class=(format!("sum {depth_class}")) {
+                    td.label { (sum_label) }
+                    td.note {}
+                    (amounts)
+                }
+            }
+        },
+        LineKind::Input { .. } => html! {
+            tr id=(id) class=(format!("item {depth_class}")) {
+                td.label { (line.label) }
+                td.note { (note) }
+                (amounts)
+            }
+        },
+        LineKind::Formula { .. } => html! {
+            tr id=(id) class=(format!("result {depth_class}")) {
+                td.label { (line.label) }
+                td.note { (note) }
+                (amounts)
+            }
+        },
+    }
+}
+
+/// The printed number of the note a line refers to, linked to the note.
+fn note_reference(ctx: &Ctx, line: &Line) -> Markup {
+    let Some(note) = &line.note else {
+        return html! {};
+    };
+    match ctx.computed.note_number(note) {
+        Some(n) => html! { a.note-ref href=(format!("#note-{note}")) { (n) } },
+        None => html! {},
+    }
+}

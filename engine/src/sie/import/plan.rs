@@ -1,0 +1,290 @@
+//! The plan: where every account goes (the treasurer's choices, else the BAS ranges of the
+//! lines), every input line's new amounts per year, and the year closings, before anything is
+//! set on the report.
+
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
+
+use rust_decimal::Decimal;
+
+use super::figures::{
+    account_kinds, classify, is_result_account, year_figures, Kind, YearFigures, YearSums,
+};
+use super::types::{
+    Closing, Level, MappingRow, Placement, Source, Warning, WarningCode, YearImport,
+};
+use super::warnings::{file_warnings, warn};
+use crate::model::*;
+use crate::sie::SieFile;
+use crate::template;
+
+/// The new amounts per input line and report year (`None`: the line gets no account).
+pub(super) type LineValues = HashMap<Id, [Option<Decimal>; 2]>;
+
+/// Everything computed from the file for a report, before any amount is set.
+pub(super) struct Plan {
+    pub(super) mapping: Vec<MappingRow>,
+    pub(super) years: Vec<YearImport>,
+    /// Per report year: whether its resultaträkning / balansräkning lines are imported.
+    pub(super) imports_results: [bool; 2],
+    pub(super) imports_balances: [bool; 2],
+    pub(super) values: LineValues,
+    pub(super) warnings: Vec<Warning>,
+}
+
+/// The sign that turns a SIE amount into the amount printed on a line.
+fn line_signs(report: &Report) -> HashMap<Id, Decimal> {
+    let mut signs = HashMap::new();
+    for l in report.income_statement.all_lines() {
+        signs.insert(l.id.clone(), Decimal::NEGATIVE_ONE);
+    }
+    for l in report.balance_sheet.all_lines() {
+        signs.insert(l.id.clone(), Decimal::NEGATIVE_ONE);
+    }
+    if let Some(assets) = report.balance_sheet.find_role(Role::TotalAssets) {
+        assets.walk(&mut |l| {
+            signs.insert(l.id.clone(), Decimal::ONE);
+        });
+    }
+    signs
+}
+
+pub(super) fn is_input(report: &Report, id: &str) -> bool {
+    matches!(
+        report.line(id).map(|l| &l.kind),
+        Some(LineKind::Input { .. })
+    )
+}
+
+/// Maps the file onto `report`'s lines (with its account → line choices) and computes every
+/// line's new amounts and the year closings.
+pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
+    let kinds = account_kinds(file);
+    let n_years = report.years.len().min(2);
+    let figures: Vec<YearFigures> = (0..n_years)
+        .map(|i| year_figures(file, -(i as i32), &kinds))
+        .collect();
+    let mut warnings = Vec::new();
+    let signs = line_signs(report);
+    let income_ids: HashSet<&str> = report
+        .income_statement
+        .all_lines()
+        .into_iter()
+        .map(|l| l.id.as_str())
+        .collect();
+    let in_income_statement = |id: &str| income_ids.contains(id);
+
+    // Where every account goes.
+    let mut accounts: BTreeSet<u32> = crate::util::sort::set(figures.iter().flat_map(|f| {
+        f.amounts
+            .iter()
+            .filter(|(_, v)| !v.is_zero())
+            .map(|(a, _)| *a)
+    }));
+    accounts.extend(
+        report
+            .account_map
+            .keys()
+            .filter(|a| kinds.contains_key(a))
+            .copied(),
+    );
+    let mut ignored = Vec::new();
+    let mut placements: BTreeMap<u32, (Placement, bool)> = BTreeMap::new();
+    for &a in &accounts {
+        let kind = kinds.get(&a).copied().unwrap_or(Kind::Result);
+        let chosen = report.account_map.get(&a);
+        let placement = if is_result_account(a) {
+            if chosen.is_some() {
+                ignored.push(format!("{a} (8990–8999 är resultatkonton)"));
+            }
+            (Placement::ResultAccount, false)
+        } else if let Some(id) = chosen.filter(|id| is_input(report, id)) {
+            let label = report.line(id).map(|l| l.label.clone()).unwrap_or_default();
+            (
+                Placement::Line {
+                    id: id.clone(),
+                    label,
+                },
+                true,
+            )
+        } else {
+            if let Some(id) = chosen {
+                ignored.push(format!("{a} (raden \"{id}\" finns inte)"));
+            }
+            let st = match kind {
+                Kind::Balance => &report.balance_sheet,
+                Kind::Result => &report.income_statement,
+            };
+            match template::account_candidates(&st.lines, a).first() {
+                Some(l) => (
+                    Placement::Line {
+                        id: l.id.clone(),
+                        label: l.label.clone(),
+                    },
+                    false,
+                ),
+                None => (Placement::Unmapped, false),
+            }
+        };
+        placements.insert(a, placement);
+    }
+    if !ignored.is_empty() {
+        warnings.push(warn(
+            Level::Warning,
+            WarningCode::MappingIgnored,
+            format!(
+                "Sparade val av rad för konto {} kan inte användas; kontona går till raden som kontoplanen ger.",
+                ignored.join(", ")
+            ),
+        ));
+    }
+
+    // The lines' amounts, per year.
+    let mut values: LineValues = HashMap::new();
+    let mut imports_results = [false; 2];
+    let mut imports_balances = [false; 2];
+    for (i, f) in figures.iter().enumerate() {
+        imports_results[i] = f.results != Source::Missing;
+        imports_balances[i] = f.balances != Source::Missing;
+    }
+    for (&a, (placement, _)) in &placements {
+        let Placement::Line { id, .. } = placement else {
+            continue;
+        };
+        let sign = signs.get(id).copied().unwrap_or(Decimal::ONE);
+        let entry = values.entry(id.clone()).or_insert([None, None]);
+        for (i, f) in figures.iter().enumerate() {
+            let imported = if in_income_statement(id) {
+                imports_results[i]
+            } else {
+                imports_balances[i]
+            };
+            if !imported {
+                continue;
+            }
+            let v = f.amounts.get(&a).copied().unwrap_or_default();
+            entry[i] = Some(entry[i].unwrap_or_default() + sign * v);
+        }
+    }
+    // Lines that got accounts only in one year get zero in the other imported years.
+    for (id, v) in values.iter_mut() {
+        for (i, slot) in v.iter_mut().enumerate().take(n_years) {
+            let imported = if in_income_statement(id) {
+                imports_results[i]
+            } else {
+                imports_balances[i]
+            };
+            if imported && slot.is_none() {
+                *slot = Some(Decimal::ZERO);
+            }
+        }
+    }
+
+    // The year closings: årets resultat from the resultaträkning, the rest of what the equity
+    // accounts hold in balanserat resultat.
+    let year_line = report
+        .balance_sheet
+        .find_role(Role::YearResultBalance)
+        .map(|l| l.id.clone());
+    let retained_line = report
+        .balance_sheet
+        .find_role(Role::RetainedEarnings)
+        .map(|l| l.id.clone());
+    let mut years = Vec::new();
+    for (i, f) in figures.iter().enumerate() {
+        let on = |a: &u32, income: bool| -> bool {
+            matches!(placements.get(a), Some((Placement::Line { id, .. }, _)) if in_income_statement(id) == income)
+        };
+        let sum = |pred: &dyn Fn(&u32) -> bool| -> Decimal {
+            f.amounts
+                .iter()
+                .filter(|(a, _)| pred(a))
+                .map(|(_, v)| *v)
+                .sum()
+        };
+        let result = -sum(&|a| on(a, true));
+        let mut year = YearImport {
+            year: i,
+            fiscal_year: file.years.get(&-(i as i32)).copied(),
+            balances: f.balances,
+            results: f.results,
+            result: if f.results == Source::Missing {
+                Decimal::ZERO
+            } else {
+                result
+            },
+            closing: Closing::NoBalances,
+            booked: Decimal::ZERO,
+            missing_carry_forward: None,
+            difference: None,
+        };
+        if f.balances != Source::Missing {
+            let mapped_balance = sum(&|a| on(a, false));
+            let total = sum(&|_| true);
+            let balance_kind =
+                sum(&|a| kinds.get(a) == Some(&Kind::Balance) && !is_result_account(*a));
+            let booked_899x = sum(&|a| is_result_account(*a));
+            let previous = year_figures(file, -(i as i32) - 1, &kinds).file_result(&kinds);
+            let c = classify(&YearSums {
+                total,
+                balance_kind,
+                booked_899x,
+                file_result: f.file_result(&kinds).unwrap_or_default(),
+                previous,
+            });
+            year.closing = c.closing;
+            year.booked = c.booked;
+            year.missing_carry_forward = c.missing_carry_forward;
+            year.difference = (!c.difference.is_zero()).then_some(c.difference);
+            let difference = c.difference;
+            // What the balance lines need in equity for the balansräkning to balance, less
+            // the file's own difference, which is left visible.
+            let plug = mapped_balance - difference;
+            if let (Some(yr), Some(ret)) = (&year_line, &retained_line) {
+                let old_yr = values.get(yr).and_then(|v| v[i]).unwrap_or_default();
+                let old_ret = values.get(ret).and_then(|v| v[i]).unwrap_or_default();
+                let new_yr = if f.results == Source::Missing {
+                    old_yr
+                } else {
+                    result
+                };
+                values.entry(yr.clone()).or_insert([None, None])[i] = Some(new_yr);
+                values.entry(ret.clone()).or_insert([None, None])[i] =
+                    Some(old_ret + old_yr + plug - new_yr);
+            }
+        }
+        years.push(year);
+    }
+
+    let mapping = placements
+        .into_iter()
+        .map(|(a, (placement, overridden))| MappingRow {
+            account: a,
+            name: file.account_name(a).to_string(),
+            balance_account: kinds.get(&a) == Some(&Kind::Balance),
+            amounts: (0..2)
+                .map(|i| {
+                    figures
+                        .get(i)
+                        .filter(|f| f.has_any())
+                        .and_then(|f| match kinds.get(&a) {
+                            Some(Kind::Balance) if f.balances == Source::Missing => None,
+                            Some(Kind::Result) | None if f.results == Source::Missing => None,
+                            _ => Some(f.amounts.get(&a).copied().unwrap_or_default()),
+                        })
+                })
+                .collect(),
+            placement,
+            overridden,
+        })
+        .collect::<Vec<_>>();
+
+    warnings.extend(file_warnings(file, report, &figures, &years, &mapping));
+    Plan {
+        mapping,
+        years,
+        imports_results,
+        imports_balances,
+        values,
+        warnings,
+    }
+}
