@@ -4,6 +4,7 @@
 //! one policy that makes room when the browser's storage is full.
 #![cfg(target_arch = "wasm32")]
 
+use kassoren_engine::edit::Entry;
 use kassoren_web::components::inputs::MoneyInput;
 use kassoren_web::history::{History, UNDO_STEPS};
 use kassoren_web::room::{self, Purpose};
@@ -107,8 +108,9 @@ fn the_history_keeps_the_newest_steps() {
 /// A money cell mounted on the page, its input element, and every value it sent.
 struct Cell {
     input: web_sys::HtmlInputElement,
-    sent: RwSignal<Vec<Option<Decimal>>>,
+    sent: RwSignal<Vec<Entry>>,
     value: RwSignal<Option<Decimal>>,
+    kept: RwSignal<Option<String>>,
     _mounted: leptos::mount::UnmountHandle<leptos::tachys::view::any_view::AnyViewState>,
 }
 
@@ -118,11 +120,23 @@ fn money_cell(start: Option<Decimal>) -> Cell {
     document.body().unwrap().append_child(&host).unwrap();
     let sent = RwSignal::new(Vec::new());
     let value = RwSignal::new(start);
+    // What the report does with an entry (edit::enter_amount): an amount, or no amount and the
+    // text kept.
+    let kept = RwSignal::new(None::<String>);
     let mounted = leptos::mount::mount_to(host.clone(), move || {
         view! {
-            <MoneyInput id="m" label="Belopp" value=value on_change={move |v: Option<Decimal>| {
-                sent.update(|s| s.push(v));
-                value.set(v);
+            <MoneyInput id="m" label="Belopp" value=value invalid=kept on_change={move |e: Entry| {
+                sent.update(|s| s.push(e.clone()));
+                match e {
+                    Entry::Amount(v) => {
+                        value.set(v);
+                        kept.set(None);
+                    }
+                    Entry::Invalid(t) => {
+                        value.set(None);
+                        kept.set(Some(t));
+                    }
+                }
             }} />
         }
         .into_any()
@@ -136,6 +150,7 @@ fn money_cell(start: Option<Decimal>) -> Cell {
         input,
         sent,
         value,
+        kept,
         _mounted: mounted,
     }
 }
@@ -145,6 +160,12 @@ impl Cell {
         self.input.set_value(text);
         let ev = web_sys::Event::new("input").unwrap();
         self.input.dispatch_event(&ev).unwrap();
+    }
+
+    fn focus(&self) {
+        self.input
+            .dispatch_event(&web_sys::Event::new("focus").unwrap())
+            .unwrap();
     }
 
     fn blur(&self) {
@@ -190,7 +211,10 @@ async fn the_money_cell_takes_swedish_amounts_and_shows_them_formatted() {
     let cell = money_cell(None);
     cell.type_text("1234567,5");
     settle().await;
-    assert_eq!(cell.sent.get_untracked(), vec![Some(dec("1234567.5"))]);
+    assert_eq!(
+        cell.sent.get_untracked(),
+        vec![Entry::Amount(Some(dec("1234567.5")))]
+    );
     assert!(!cell.invalid());
     // While typing, the text stays as typed.
     assert_eq!(cell.input.value(), "1234567,5");
@@ -207,36 +231,56 @@ async fn the_money_cell_takes_swedish_amounts_and_shows_them_formatted() {
     settle().await;
     assert_eq!(
         cell.sent.get_untracked()[1..],
-        [Some(dec("-15")), None],
+        [Entry::Amount(Some(dec("-15"))), Entry::Amount(None)],
         "U+2212 minus; an empty cell is no amount, not 0"
     );
 }
 
 #[wasm_bindgen_test]
-async fn the_money_cell_keeps_bad_text_marks_it_and_never_sends_it() {
+async fn the_money_cell_keeps_bad_text_marks_it_and_never_sends_the_last_valid_amount() {
     let cell = money_cell(Some(dec("619")));
+    cell.focus();
     cell.type_text("61 9OO");
     settle().await;
-    assert!(
-        cell.sent.get_untracked().is_empty(),
-        "nothing sent for text that is no amount"
+    assert_eq!(
+        cell.sent.get_untracked(),
+        vec![Entry::Invalid("61 9OO".into())],
+        "the text is sent as text, never as 619"
     );
-    assert_eq!(cell.value.get_untracked(), Some(dec("619")));
+    assert_eq!(cell.value.get_untracked(), None);
     assert_eq!(cell.input.value(), "61 9OO", "the text stays as typed");
     assert!(cell.invalid());
     let message = cell.message().expect("the cell says why");
     assert!(message.contains("är inget belopp"), "{message}");
-    // Leaving the cell keeps the text and the mark.
+    // Leaving the cell keeps the text and the mark: it comes back from the report.
     cell.blur();
     settle().await;
     assert_eq!(cell.input.value(), "61 9OO");
     assert!(cell.invalid());
-    // Escape gives the stored amount back.
+    // Escape gives back what the cell held when it got focus.
+    cell.focus();
+    cell.key("Escape");
+    settle().await;
+    // At that focus the cell held the text; focus before the first edit held 619.
+    assert_eq!(cell.kept.get_untracked().as_deref(), Some("61 9OO"));
+    let cell = money_cell(Some(dec("619")));
+    cell.focus();
+    cell.type_text("61 9OO");
     cell.key("Escape");
     settle().await;
     assert!(!cell.invalid());
     assert_eq!(cell.input.value(), "619");
+    assert_eq!(cell.value.get_untracked(), Some(dec("619")));
     assert!(cell.message().is_none());
+}
+
+#[wasm_bindgen_test]
+async fn a_cell_whose_report_keeps_text_shows_it_marked() {
+    let cell = money_cell(None);
+    cell.kept.set(Some("12 3x".into()));
+    settle().await;
+    assert_eq!(cell.input.value(), "12 3x");
+    assert!(cell.invalid());
 }
 
 #[wasm_bindgen_test]
@@ -248,7 +292,11 @@ async fn a_corrected_amount_clears_the_mark() {
     cell.type_text("12");
     settle().await;
     assert!(!cell.invalid());
-    assert_eq!(cell.sent.get_untracked(), vec![Some(dec("12"))]);
+    assert_eq!(
+        cell.sent.get_untracked(),
+        vec![Entry::Invalid("12x".into()), Entry::Amount(Some(dec("12")))]
+    );
+    assert_eq!(cell.kept.get_untracked(), None);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -13,9 +13,11 @@ mod checks;
 mod equity;
 pub mod overview;
 pub mod placeholders;
+mod places;
 
 pub use equity::{equity_columns, EquityRow, EquityRowKind, EquityYear};
 pub use overview::{solidity_equity_share, Overview, OverviewYear};
+pub use places::place_label;
 
 /// How bad a problem is. An error must be fixed before the report is adopted; a warning is
 /// worth a look.
@@ -59,10 +61,11 @@ pub enum ProblemCode {
     UnknownNote,
     NoteTableShape,
     MissingSeat,
+    InvalidAmount,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 20] = [
+    pub const ALL: [ProblemCode; 21] = [
         ProblemCode::BalanceSheetUnbalanced,
         ProblemCode::ResultMismatch,
         ProblemCode::EquityRollForward,
@@ -83,6 +86,7 @@ impl ProblemCode {
         ProblemCode::UnknownNote,
         ProblemCode::NoteTableShape,
         ProblemCode::MissingSeat,
+        ProblemCode::InvalidAmount,
     ];
 
     /// The snake_case code, as in the JSON output.
@@ -108,6 +112,7 @@ impl ProblemCode {
             ProblemCode::UnknownNote => "unknown_note",
             ProblemCode::NoteTableShape => "note_table_shape",
             ProblemCode::MissingSeat => "missing_seat",
+            ProblemCode::InvalidAmount => "invalid_amount",
         }
     }
 }
@@ -158,6 +163,34 @@ pub struct AppropriationFigures {
     pub at_disposal: Decimal,
     /// The sum of the board's proposal.
     pub proposed: Decimal,
+    /// Each row of the proposal, in order: its amount (typed, or computed for the remainder
+    /// row) and whether it was computed.
+    pub items: Vec<ProposalFigure>,
+}
+
+/// One row of the board's proposal, as printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct ProposalFigure {
+    pub id: Id,
+    pub amount: Option<Decimal>,
+    /// The remainder row with no typed amount: what the other rows leave of the amount at the
+    /// meeting's disposal.
+    pub computed: bool,
+}
+
+impl AppropriationFigures {
+    /// A proposal row's amount as printed (typed or computed).
+    pub fn item(&self, id: &str) -> Option<&ProposalFigure> {
+        self.items.iter().find(|i| i.id == id)
+    }
+}
+
+/// Whether a line's empty amounts are filled in by the program: årets resultat in the
+/// balansräkning is the resultaträkning's, unless a figure is typed (or imported); a typed
+/// figure that differs is the check `result_mismatch`.
+pub fn is_filled_from_income_statement(line: &Line) -> bool {
+    line.role == Some(Role::YearResultBalance)
+        && matches!(&line.kind, LineKind::Input { details, .. } if details.is_empty())
 }
 
 /// The values of a note table: one row per table row, one value per column. Item rows carry
@@ -255,6 +288,8 @@ pub fn input_value(amounts: &[Option<Money>], details: &[DetailRow], year: usize
 /// Evaluates every line of both statements for every year.
 struct Evaluator<'a> {
     lines: HashMap<&'a str, &'a Line>,
+    /// Årets resultat in the resultaträkning, which fills the balansräkning's when it is empty.
+    year_result: Option<&'a Line>,
     years: usize,
     values: HashMap<Id, Vec<Decimal>>,
     visiting: Vec<&'a str>,
@@ -280,9 +315,23 @@ impl<'a> Evaluator<'a> {
         }
         self.visiting.push(&line.id);
         let v: Vec<Decimal> = match &line.kind {
-            LineKind::Input { amounts, details } => (0..self.years)
-                .map(|y| input_value(amounts, details, y))
-                .collect(),
+            LineKind::Input { amounts, details } => {
+                let mut v: Vec<Decimal> = (0..self.years)
+                    .map(|y| input_value(amounts, details, y))
+                    .collect();
+                if let Some(source) = self
+                    .year_result
+                    .filter(|_| is_filled_from_income_statement(line))
+                {
+                    let from = self.eval(source);
+                    for (y, slot) in v.iter_mut().enumerate() {
+                        if amounts.get(y).copied().flatten().is_none() {
+                            *slot = from.get(y).copied().unwrap_or_default();
+                        }
+                    }
+                }
+                v
+            }
             LineKind::Group { children, .. } => {
                 let mut sum = vec![Decimal::ZERO; self.years];
                 for c in children {
@@ -422,16 +471,34 @@ fn appropriation(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> Appropr
         .map(|l| (l.label.clone(), value(l)))
         .filter(|(_, v)| !v.is_zero())
         .collect();
+    let at_disposal: Decimal = parts.iter().map(|(_, v)| *v).sum();
+    let proposal = &report.appropriation.proposal;
+    let typed: Decimal = proposal.iter().filter_map(|p| p.amount).map(|m| m.0).sum();
+    // The first remainder row without a typed amount takes what the others leave.
+    let remainder = proposal
+        .iter()
+        .position(|p| p.remainder && p.amount.is_none());
+    let items: Vec<ProposalFigure> = proposal
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let computed = Some(i) == remainder;
+            ProposalFigure {
+                id: p.id.clone(),
+                amount: if computed {
+                    Some(at_disposal - typed)
+                } else {
+                    p.amount.map(|m| m.0)
+                },
+                computed,
+            }
+        })
+        .collect();
     AppropriationFigures {
-        at_disposal: parts.iter().map(|(_, v)| *v).sum(),
+        at_disposal,
         parts,
-        proposed: report
-            .appropriation
-            .proposal
-            .iter()
-            .filter_map(|p| p.amount)
-            .map(|m| m.0)
-            .sum(),
+        proposed: items.iter().filter_map(|i| i.amount).sum(),
+        items,
     }
 }
 
@@ -445,6 +512,7 @@ pub fn compute(report: &Report) -> Computed {
     }
     let mut ev = Evaluator {
         lines,
+        year_result: report.income_statement.find_role(Role::YearResult),
         years,
         values: HashMap::new(),
         visiting: Vec::new(),
@@ -486,7 +554,10 @@ pub fn compute(report: &Report) -> Computed {
     };
     let mut problems = checks::run(report, &computed);
     computed.problems.append(&mut problems);
-    crate::util::sort::sort_by_key(&mut computed.problems, |p| p.severity);
+    // Errors first, and of them a mistyped amount first: the other errors may follow from it.
+    crate::util::sort::sort_by_key(&mut computed.problems, |p| {
+        (p.severity, p.code != ProblemCode::InvalidAmount)
+    });
     computed
 }
 

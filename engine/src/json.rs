@@ -302,7 +302,10 @@ pub type Migration = fn(&mut Value) -> Result<(), String>;
 ///   report, `comments` and `reviews`. A version 2 file gets a document id derived from its
 ///   organisation and fiscal year (`v2-` and a hash, the same for every copy of the file),
 ///   revision 0, and no comments or reviews.
-pub const MIGRATIONS: &[Migration] = &[v1_add_account_map, v2_add_review];
+/// * 3 → 4: a real report fits: `invalid_amounts` (text typed into amount cells that is not an
+///   amount), the resultatdisposition's `remainder` row and a note table's `sign`. A version 3
+///   file has none of them, and keeps its behaviour: its proposal rows stay as typed.
+pub const MIGRATIONS: &[Migration] = &[v1_add_account_map, v2_add_review, v3_fit_real_reports];
 
 /// Version 1 → 2: adds the empty `account_map`.
 fn v1_add_account_map(value: &mut Value) -> Result<(), String> {
@@ -354,6 +357,40 @@ fn v2_add_review(value: &mut Value) -> Result<(), String> {
     object.insert("comments".into(), Value::Array(Vec::new()));
     object.insert("reviews".into(), Value::Array(Vec::new()));
     Ok(())
+}
+
+/// Version 3 → 4: nothing to add: the fields format 4 added are left out of the file while they
+/// hold their default (no mistyped amounts, no remainder row, notes signed as the statement).
+/// A version 3 file that already has one is refused rather than guessed at.
+fn v3_fit_real_reports(value: &mut Value) -> Result<(), String> {
+    let Some(object) = value.as_object() else {
+        return Err("filen är inget JSON-objekt".into());
+    };
+    let has = |pointer: &str, field: &str| {
+        value
+            .pointer(pointer)
+            .and_then(Value::as_array)
+            .is_some_and(|items| items.iter().any(|i| i.get(field).is_some()))
+    };
+    let found = if object.contains_key("invalid_amounts") {
+        Some("invalid_amounts")
+    } else if has("/appropriation/proposal", "remainder") {
+        Some("remainder")
+    } else if value
+        .get("notes")
+        .and_then(Value::as_array)
+        .is_some_and(|notes| notes.iter().any(|n| n.pointer("/table/sign").is_some()))
+    {
+        Some("sign")
+    } else {
+        None
+    };
+    match found {
+        Some(field) => Err(format!(
+            "fältet \"{field}\" finns redan i en fil av version 3"
+        )),
+        None => Ok(()),
+    }
 }
 
 /// Migrates a parsed file of `version` to [`FORMAT_VERSION`], step by step.

@@ -13,7 +13,7 @@ use crate::money::{Money, Unit};
 /// The `format` value that marks a Kassören report file.
 pub const FORMAT_NAME: &str = "kassoren-arsredovisning";
 /// The current version of the file format. Older files are migrated (see [`crate::json`]).
-pub const FORMAT_VERSION: u32 = 3;
+pub const FORMAT_VERSION: u32 = 4;
 /// The most years a report keeps: the fiscal year and four earlier years.
 pub const MAX_YEARS: usize = 5;
 /// The longest a räkenskapsår may be, in calendar months (a first year, or one that changes the
@@ -54,6 +54,37 @@ pub struct Report {
     /// "Jag har granskat": who reviewed which revision. Added in file format 3.
     #[serde(default)]
     pub reviews: Vec<Review>,
+    /// Amount cells that hold text that is not an amount, as the treasurer typed it. The cell's
+    /// amount is empty meanwhile, so a mistyped figure is never printed as the last valid one
+    /// (see [`crate::edit::enter_amount`]); the checks list each first. Added in file format 4;
+    /// left out of the file while empty.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub invalid_amounts: Vec<InvalidAmount>,
+}
+
+/// Text typed into an amount cell that is not an amount.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct InvalidAmount {
+    pub place: AmountPlace,
+    /// Exactly what was typed.
+    pub text: String,
+}
+
+/// An amount cell the treasurer types into.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind", rename_all = "snake_case", deny_unknown_fields)]
+pub enum AmountPlace {
+    /// An input line of a statement, in a year.
+    Line { line: Id, year: usize },
+    /// A detail row under an input line, in a year.
+    Detail { line: Id, detail: Id, year: usize },
+    /// Förändringar i eget kapital: a movement's amount in an equity column, in a year.
+    Movement { movement: Id, line: Id, year: usize },
+    /// Förändringar i eget kapital: an equity column's opening balance.
+    Opening { line: Id },
+    /// A row of the board's proposal (resultatdisposition).
+    Proposal { item: Id },
 }
 
 /// Where a copy of a report comes from, so copies of the same report are recognised as such
@@ -440,7 +471,13 @@ pub struct Appropriation {
 pub struct ProposalItem {
     pub id: Id,
     pub label: String,
+    /// The amount typed; when empty on the remainder row, it is computed.
     pub amount: Option<Money>,
+    /// The row that takes what the other rows leave of the amount at the meeting's disposal
+    /// ("balanseras i ny räkning"), unless an amount is typed. Added in file format 4; left out
+    /// of the file when false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub remainder: bool,
 }
 
 /// A note (not). Numbered automatically in the order the statements refer to it.
@@ -461,6 +498,45 @@ pub struct NoteTable {
     pub rows: Vec<NoteRow>,
     /// The statement line the table's last sum row must equal, in every column tied to a year.
     pub tie: Option<Id>,
+    /// How the table signs its amounts: as in the statement, or all positive (the usual way for
+    /// a cost note). The tie-out compares accordingly. Added in file format 4; left out of the
+    /// file when as in the statement.
+    #[serde(default, skip_serializing_if = "NoteSign::is_default")]
+    pub sign: NoteSign,
+}
+
+/// How a note table signs its amounts.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoteSign {
+    /// As the statement shows them: costs negative.
+    #[default]
+    AsStatement,
+    /// As positive amounts, whatever the statement's sign: a cost note lists its costs as
+    /// positive numbers while the resultaträkning shows them negative.
+    Positive,
+}
+
+impl NoteSign {
+    pub fn is_default(&self) -> bool {
+        *self == NoteSign::AsStatement
+    }
+
+    /// The statement's value as the note shows it.
+    pub fn as_note(self, statement_value: rust_decimal::Decimal) -> rust_decimal::Decimal {
+        match self {
+            NoteSign::AsStatement => statement_value,
+            NoteSign::Positive => statement_value.abs(),
+        }
+    }
+
+    /// Said in the tie-out's message.
+    pub fn explained(self) -> &'static str {
+        match self {
+            NoteSign::AsStatement => "noten visar beloppen med samma tecken som räkningen",
+            NoteSign::Positive => "noten visar beloppen som positiva tal",
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
@@ -649,6 +725,15 @@ impl Report {
             }
             _ => false,
         }
+    }
+
+    /// The text kept for an amount cell that holds no valid amount, if any (see
+    /// [`Report::invalid_amounts`]).
+    pub fn invalid_text(&self, place: &AmountPlace) -> Option<&str> {
+        self.invalid_amounts
+            .iter()
+            .find(|i| &i.place == place)
+            .map(|i| i.text.as_str())
     }
 
     /// Every id used anywhere in the report.

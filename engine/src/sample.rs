@@ -100,6 +100,7 @@ pub fn large_report() -> Report {
                 columns,
                 rows,
                 tie: None,
+                sign: NoteSign::AsStatement,
             }),
         });
     }

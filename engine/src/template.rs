@@ -87,6 +87,9 @@ fn one() -> u8 {
 pub struct TemplateItem {
     pub id: String,
     pub label: String,
+    /// The row that takes the remainder of the amount at the meeting's disposal.
+    #[serde(default)]
+    pub remainder: bool,
 }
 
 /// The template source for a legal form.
@@ -278,6 +281,7 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
                     id: p.id.clone(),
                     label: p.label.clone(),
                     amount: None,
+                    remainder: p.remainder,
                 })
                 .collect(),
             comment: String::new(),
@@ -308,5 +312,6 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
         account_map: std::collections::BTreeMap::new(),
         comments: Vec::new(),
         reviews: Vec::new(),
+        invalid_amounts: Vec::new(),
     }
 }

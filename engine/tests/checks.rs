@@ -175,6 +175,7 @@ fn tied_note(r: &mut Report, line: &str, year0: i64, year1: i64) {
                 },
             ],
             tie: Some(line.to_string()),
+            sign: NoteSign::AsStatement,
         }),
     });
     if let Some(l) = r.line_mut(line) {
@@ -247,16 +248,125 @@ fn appropriation_must_add_up() {
     let p = problem(&r, ProblemCode::AppropriationMismatch);
     assert!(p.message.contains("900\u{a0}kr"), "{}", p.message);
     assert_eq!(p.location, Location::Appropriation);
+    // With no amount typed, "balanseras i ny räkning" takes what is at the meeting's disposal.
     r.appropriation
         .proposal
         .iter_mut()
         .for_each(|p| p.amount = None);
+    let c = compute(&r);
+    assert!(!c
+        .problems
+        .iter()
+        .any(|p| p.code == ProblemCode::AppropriationMismatch));
+    let last = r.appropriation.proposal.last().unwrap();
+    assert!(last.remainder);
+    let figure = c.appropriation.item(&last.id).unwrap();
+    assert_eq!((figure.amount, figure.computed), (Some(d(900)), true));
+    assert_eq!(c.appropriation.proposed, d(900));
+    // Without a remainder row, an empty proposal is an error.
+    r.appropriation
+        .proposal
+        .iter_mut()
+        .for_each(|p| p.remainder = false);
     assert!(problem(&r, ProblemCode::AppropriationMismatch)
         .message
         .contains("saknar belopp"));
     let c = compute(&base());
     assert_eq!(c.appropriation.at_disposal, d(900));
     assert_eq!(c.appropriation.parts.len(), 2);
+}
+
+#[test]
+fn the_remainder_row_takes_what_the_other_rows_leave() {
+    let mut r = base();
+    let fund = kassoren_engine::edit::add_proposal_item(&mut r, "avsätts till fond");
+    // Put the new row first, so the remainder row is not last.
+    let item = r.appropriation.proposal.pop().unwrap();
+    r.appropriation.proposal.insert(0, item);
+    for p in r.appropriation.proposal.iter_mut() {
+        p.amount = (p.id == fund).then(|| Money::from(250));
+    }
+    let c = compute(&r);
+    let remainder = r
+        .appropriation
+        .proposal
+        .iter()
+        .find(|p| p.remainder)
+        .unwrap();
+    assert_eq!(
+        c.appropriation.item(&remainder.id).unwrap().amount,
+        Some(d(650))
+    );
+    assert_eq!(c.appropriation.item(&fund).unwrap().amount, Some(d(250)));
+    assert_eq!(c.appropriation.proposed, d(900));
+    // An override that no longer adds up is a check.
+    r.appropriation
+        .proposal
+        .iter_mut()
+        .find(|p| p.remainder)
+        .unwrap()
+        .amount = Some(Money::from(600));
+    let p = problem(&r, ProblemCode::AppropriationMismatch);
+    assert!(p.message.contains("850\u{a0}kr"), "{}", p.message);
+}
+
+#[test]
+fn an_empty_year_result_in_the_balance_sheet_is_the_income_statement_s() {
+    let mut r = base();
+    let line = role_id(&r, Role::YearResultBalance);
+    let income = role_id(&r, Role::YearResult);
+    let typed = compute(&r).value(&line, 0);
+    r.set_amount(&line, 0, None);
+    r.set_amount(&line, 1, None);
+    let c = compute(&r);
+    assert_eq!(c.value(&line, 0), typed);
+    assert_eq!(c.value(&line, 0), c.value(&income, 0));
+    assert_eq!(c.value(&line, 1), c.value(&income, 1));
+    assert!(c.problems.is_empty(), "{:#?}", c.problems);
+    // A typed (or imported) figure that differs is compared, not overwritten.
+    r.set_amount(&line, 0, Some(typed + d(1)));
+    assert_eq!(compute(&r).value(&line, 0), typed + d(1));
+    problem(&r, ProblemCode::ResultMismatch);
+}
+
+#[test]
+fn a_mistyped_amount_is_listed_first_and_counts_as_empty() {
+    use kassoren_engine::edit::{enter_amount, Entry};
+    let mut r = base();
+    let cost = inputs_under(&r, Role::TotalCosts)[0].clone();
+    let label = r.line(&cost).unwrap().label.clone();
+    let year = r.years[0].label();
+    let place = AmountPlace::Line {
+        line: cost.clone(),
+        year: 0,
+    };
+    assert!(enter_amount(
+        &mut r,
+        &place,
+        Entry::Invalid("61 9OO".into())
+    ));
+    let c = compute(&r);
+    let first = &c.problems[0];
+    assert_eq!(first.code, ProblemCode::InvalidAmount);
+    assert_eq!(first.severity, Severity::Error);
+    assert!(
+        first
+            .message
+            .starts_with(&format!("Ogiltigt belopp i {label}, {year}: \"61 9OO\"")),
+        "{}",
+        first.message
+    );
+    assert_eq!(
+        first.location,
+        Location::Line {
+            line: cost.clone(),
+            year: Some(0)
+        }
+    );
+    assert_eq!(c.value(&cost, 0), d(0));
+    // A valid amount clears it.
+    assert!(enter_amount(&mut r, &place, Entry::Amount(Some(d(-700)))));
+    assert!(compute(&r).problems.is_empty());
 }
 
 #[test]
@@ -511,4 +621,56 @@ fn solidity_counts_the_equity_share_of_untaxed_reserves() {
     let s = c.overview.years[0].solidity.unwrap();
     // (900 + 0.794 × 1000) / 2100 = 80.666… %
     assert_eq!(s.round_dp(3), Decimal::new(80667, 3));
+}
+
+#[test]
+fn a_cost_note_with_positive_amounts_ties_out_when_it_says_so() {
+    let mut r = base();
+    let costs = role_id(&r, Role::TotalCosts);
+    let c = compute(&r);
+    let (v0, v1) = (c.value(&costs, 0), c.value(&costs, 1));
+    assert!(v0.is_sign_negative() && v1.is_sign_negative());
+    let to_i64 = |d: Decimal| -> i64 { d.abs().try_into().unwrap() };
+    // The note lists the costs as positive numbers, as real reports do.
+    tied_note(&mut r, &costs, to_i64(v0), to_i64(v1));
+    let p = problem(&r, ProblemCode::NoteTieOut);
+    assert!(
+        p.message.contains("samma tecken som räkningen"),
+        "{}",
+        p.message
+    );
+    r.notes
+        .iter_mut()
+        .find(|n| n.id == "n_tied")
+        .unwrap()
+        .table
+        .as_mut()
+        .unwrap()
+        .sign = NoteSign::Positive;
+    assert!(
+        !codes(&r).contains(&"note_tie_out"),
+        "{:?}",
+        compute(&r).problems
+    );
+    // A real difference is still found, and the message says which convention the note uses.
+    let mut off = r.clone();
+    tied_cell(&mut off, 1);
+    let p = problem(&off, ProblemCode::NoteTieOut);
+    assert!(p.message.contains("som positiva tal"), "{}", p.message);
+    assert!(p.message.contains("skillnad"), "{}", p.message);
+}
+
+/// Adds `by` to the first item row's fiscal-year cell of the tied note.
+fn tied_cell(r: &mut Report, by: i64) {
+    let table = r
+        .notes
+        .iter_mut()
+        .find(|n| n.id == "n_tied")
+        .unwrap()
+        .table
+        .as_mut()
+        .unwrap();
+    if let Some(Cell::Amount(m)) = &mut table.rows[0].cells[0] {
+        m.0 += Decimal::from(by);
+    }
 }

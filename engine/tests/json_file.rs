@@ -311,3 +311,45 @@ fn account_map_is_migrated_and_validated() {
     let e = err(&text.replacen("\"1930\"", "\"kassa\"", 1));
     assert!(e.to_string().contains("account_map"), "{e}");
 }
+
+/// Format 4 keeps text typed into an amount cell that is not an amount, a note's sign
+/// convention and the proposal's remainder row; its fixture round-trips exactly and the kept
+/// text is the first check.
+#[test]
+fn the_format_4_fixture_round_trips_with_what_format_4_added() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let v4 = std::fs::read_to_string(dir.join("format-v4.json")).unwrap();
+    let r = json::from_json(&v4).unwrap();
+    assert_eq!(json::to_json(&r), v4);
+    assert_eq!(r.invalid_amounts.len(), 1);
+    assert_eq!(r.invalid_amounts[0].text, "61 9OO");
+    let costs = r.notes.iter().find(|n| n.id == "n-kostnader").unwrap();
+    assert_eq!(costs.table.as_ref().unwrap().sign, NoteSign::Positive);
+    assert!(r.appropriation.proposal.iter().any(|p| p.remainder));
+    let c = kassoren_engine::compute(&r);
+    assert_eq!(c.problems[0].code.as_str(), "invalid_amount");
+    assert!(
+        c.problems[0].message.contains("\"61 9OO\""),
+        "{}",
+        c.problems[0].message
+    );
+    // The cost note, in positive amounts, still ties out to the resultaträkning.
+    assert!(
+        !c.problems.iter().any(|p| p.code.as_str() == "note_tie_out"
+            && matches!(&p.location, kassoren_engine::compute::Location::Note { note, .. } if note == "n-kostnader")),
+        "{:#?}",
+        c.problems
+    );
+    // A version 3 file that already has a field of format 4 is refused.
+    let v3 = std::fs::read_to_string(dir.join("format-v3.json")).unwrap();
+    let odd = v3.replacen(
+        "\"version\": 3,",
+        "\"version\": 3,\n  \"invalid_amounts\": [],",
+        1,
+    );
+    assert!(
+        err(&odd).to_string().contains("invalid_amounts"),
+        "{}",
+        err(&odd)
+    );
+}

@@ -201,6 +201,7 @@ fn fill_texts(r: &mut Report, mut next: impl FnMut() -> String) {
                 },
             ],
             tie: None,
+            sign: NoteSign::AsStatement,
         }),
     });
     r.equity.movements.push(EquityMovement {

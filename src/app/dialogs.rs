@@ -1,8 +1,9 @@
 //! The dialogs over the editor: a copy of a kept report to compare, a SIE file to import, the
-//! kept reports, and a new report.
+//! kept reports, a new report, and printing a report that has errors.
 
 use leptos::prelude::*;
 
+use super::draft::DraftQuestion;
 use super::{Dialog, Shell};
 use crate::components::reports::{NewReport, ReportList};
 use crate::components::review::{CompareOffer, ReviewState};
@@ -27,6 +28,9 @@ pub fn Dialogs(shell: Shell) -> impl IntoView {
             }.into_any(),
             Dialog::New => view! {
                 <div class="backdrop"><NewReport on_close=close /></div>
+            }.into_any(),
+            Dialog::Draft(output) => view! {
+                <div class="backdrop"><DraftQuestion output=output on_close=close /></div>
             }.into_any(),
         }}
     }

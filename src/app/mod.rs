@@ -3,6 +3,7 @@
 //! together and holds what they share ([`Shell`]).
 
 mod dialogs;
+mod draft;
 mod editor_pane;
 mod keys;
 mod messages;
@@ -22,6 +23,8 @@ pub enum Dialog {
     None,
     Reports,
     New,
+    /// Print or download a report with errors open: asked first.
+    Draft(draft::Output),
 }
 
 /// On a narrow screen only one pane shows.

@@ -4,6 +4,7 @@
 use kassoren_engine::edit;
 use leptos::prelude::*;
 
+use super::draft::{self, Output};
 use super::{Dialog, Shell};
 use crate::components::review::ReviewState;
 use crate::components::sie::SieState;
@@ -54,10 +55,8 @@ pub fn Toolbar(shell: Shell) -> impl IntoView {
                 <button type="button" on:click=choose(file_input)>"Öppna fil"</button>
                 <button type="button" on:click=choose(sie_input)>"Importera SIE"</button>
                 <button type="button" on:click=move |_| files::save_json(store)>"Spara som fil"</button>
-                <button type="button" on:click=move |_| files::save_html(store)>"Ladda ner utskrift"</button>
-                <button type="button" on:click=move |_| {
-                    let _ = window().print();
-                }>"Skriv ut"</button>
+                <button type="button" on:click=move |_| draft::request(store, shell, Output::Download)>"Ladda ner utskrift"</button>
+                <button type="button" on:click=move |_| draft::request(store, shell, Output::Print)>"Skriv ut"</button>
                 <button type="button" on:click=next_year>"Nästa år"</button>
             </nav>
             <FileInput id="sie-file" accept=".se,.si,.sie,.SE,.SI,.SIE" node_ref=sie_input />

@@ -1,26 +1,36 @@
 //! Input controls: the money cell, text fields that edit the report as they are typed, and
 //! small buttons.
 
+use kassoren_engine::edit::Entry;
 use kassoren_engine::money::{format_for_input, parse_swedish};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 /// A money cell: takes Swedish input (`1 234 567`, `1234567,50`, `−15`), shows the formatted
-/// amount when not being edited, and never turns bad input into 0. While the text does not
-/// parse, it is kept as typed, the cell is marked invalid and says why; the report keeps the
-/// last valid amount. Escape restores the stored amount.
+/// amount when not being edited, and never turns bad input into 0 or into the last valid
+/// amount. Each keystroke is sent as an [`Entry`]: an amount (or an empty cell), or text that is
+/// not an amount, which the report keeps as typed (`invalid`) while the cell's amount is empty,
+/// so the cell is marked and explained again on every visit. Escape restores what the cell held
+/// when it got focus. `placeholder` shows a computed figure the cell takes while it is empty.
 #[component]
 pub fn MoneyInput(
     #[prop(into)] id: String,
     #[prop(into)] label: String,
     #[prop(into)] value: Signal<Option<Decimal>>,
-    #[prop(into)] on_change: Callback<Option<Decimal>>,
+    #[prop(into)] on_change: Callback<Entry>,
+    /// The text kept for this cell when it holds no valid amount.
+    #[prop(optional, into)]
+    invalid: Signal<Option<String>>,
+    #[prop(optional, into)] placeholder: Signal<String>,
 ) -> impl IntoView {
-    // Some while the treasurer is typing (or the text does not parse).
+    // Some while the treasurer is typing in the cell.
     let draft = RwSignal::new(None::<String>);
-    let error = RwSignal::new(None::<String>);
+    // What the cell held when it got focus, for Escape.
+    let at_focus = StoredValue::new(Entry::Amount(None));
+    let text = move || draft.get().or_else(|| invalid.get());
+    let error = Memo::new(move |_| text().and_then(|t| parse_swedish(&t).err().map(|e| e.0)));
     let formatted = move || value.get().map(format_for_input).unwrap_or_default();
-    let shown = move || draft.get().unwrap_or_else(formatted);
+    let shown = move || text().unwrap_or_else(formatted);
     let error_id = format!("{id}-fel");
     let described = error_id.clone();
     view! {
@@ -32,34 +42,35 @@ pub fn MoneyInput(
                 class="money"
                 id=id
                 aria-label=label
+                placeholder=move || placeholder.get()
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
                 prop:value=shown
+                on:focus=move |_| {
+                    let held = match invalid.get_untracked() {
+                        Some(t) => Entry::Invalid(t),
+                        None => Entry::Amount(value.get_untracked()),
+                    };
+                    at_focus.set_value(held);
+                }
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
-                    match parse_swedish(&text) {
-                        Ok(v) => {
-                            error.set(None);
-                            draft.set(Some(text));
-                            on_change.run(v);
-                        }
-                        Err(e) => {
-                            error.set(Some(e.0));
-                            draft.set(Some(text));
-                        }
-                    }
+                    let entry = match parse_swedish(&text) {
+                        Ok(v) => Entry::Amount(v),
+                        Err(_) => Entry::Invalid(text.clone()),
+                    };
+                    draft.set(Some(text));
+                    on_change.run(entry);
                 }
                 // Also fired when the cell is removed while focused (another report opened by
                 // another tab), after its signals are gone: then there is nothing to reset.
                 on:blur=move |_| {
-                    if error.try_with_untracked(Option::is_none) == Some(true) {
-                        draft.try_set(None);
-                    }
+                    draft.try_set(None);
                 }
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
-                        error.set(None);
                         draft.set(None);
+                        on_change.run(at_focus.get_value());
                     }
                 }
             />

@@ -3,11 +3,11 @@
 
 use kassoren_engine::compute::equity_columns;
 use kassoren_engine::edit;
-use kassoren_engine::model::{Part, Report};
+use kassoren_engine::model::{AmountPlace, Part, Report};
 use kassoren_engine::money::{format_for_input, format_percent};
 use leptos::prelude::*;
-use rust_decimal::Decimal;
 
+use super::cells;
 use super::inputs::{CellText, IconButton, MoneyInput, TextArea};
 use super::narrative::SectionList;
 use crate::ids;
@@ -169,9 +169,8 @@ fn EquityEditor() -> impl IntoView {
                                         id=ids::equity_opening(&line)
                                         label=format!("Ingående {label}")
                                         value=Signal::derive(move || store.report.with(|r| r.equity.opening.get(&key).map(|m| m.0)))
-                                        on_change={move |v: Option<Decimal>| store.edit(|r| {
-                                            edit::set_equity_opening(r, &line, v);
-                                        })}
+                                        invalid=cells::kept_text(store, AmountPlace::Opening { line: line.clone() })
+                                        on_change=cells::enter(store, AmountPlace::Opening { line: line.clone() })
                                     />
                                 </label>
                             }
@@ -210,9 +209,8 @@ fn MovementRow(id: String, columns: Memo<Vec<(String, String)>>) -> impl IntoVie
                             value=Signal::derive(move || {
                                 store.report.with(|r| edit::equity_movement_amount(r, &key, &ln, 0))
                             })
-                            on_change={move |v: Option<Decimal>| store.edit(|r| {
-                                edit::set_equity_movement_amount(r, &mv, &line, 0, v);
-                            })}
+                            invalid=cells::kept_text(store, AmountPlace::Movement { movement: mv.clone(), line: line.clone(), year: 0 })
+                            on_change=cells::enter(store, AmountPlace::Movement { movement: mv.clone(), line: line.clone(), year: 0 })
                         />
                     }
                 })
@@ -311,6 +309,20 @@ fn ProposalRow(id: String) -> impl IntoView {
             .report
             .with(|r| find(r).and_then(|p| p.amount).map(|m| m.0))
     });
+    // The remainder row with no typed amount shows what it takes.
+    let computed = {
+        let id = id.clone();
+        Signal::derive(move || {
+            store.computed.with(|c| {
+                c.appropriation
+                    .item(&id)
+                    .filter(|f| f.computed)
+                    .and_then(|f| f.amount)
+                    .map(format_for_input)
+                    .unwrap_or_default()
+            })
+        })
+    };
     let (l, a, d) = (id.clone(), id.clone(), id.clone());
     view! {
         <div class="row-fields proposal-row">
@@ -319,9 +331,14 @@ fn ProposalRow(id: String) -> impl IntoView {
                     p.label = v;
                 }
             }) />
-            <MoneyInput id=ids::proposal_amount(&id) label="Belopp" value=amount on_change={move |v: Option<Decimal>| store.edit(|r| {
-                edit::set_proposal_amount(r, &a, v);
-            })} />
+            <MoneyInput
+                id=ids::proposal_amount(&id)
+                label="Belopp"
+                value=amount
+                placeholder=computed
+                invalid=cells::kept_text(store, AmountPlace::Proposal { item: a.clone() })
+                on_change=cells::enter(store, AmountPlace::Proposal { item: a.clone() })
+            />
             <IconButton label="Ta bort raden" text="✕" on_click=move |_| store.edit(|r| {
                 edit::remove_proposal_item(r, &d);
             }) />

@@ -3,11 +3,12 @@
 //! place and never rebuilds the table.
 
 use kassoren_engine::edit;
-use kassoren_engine::model::{Line, LineKind, Report, Statement};
+use kassoren_engine::model::{AmountPlace, Line, LineKind, Report, Statement};
 use kassoren_engine::money::{format_for_input, Money};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use super::cells;
 use super::inputs::{CellText, IconButton, MoneyInput};
 use crate::ids;
 use crate::store::Store;
@@ -212,6 +213,25 @@ fn note_cell(store: Store, id: &str) -> impl IntoView {
     }
 }
 
+/// The figure an empty cell takes from the resultaträkning (årets resultat in the
+/// balansräkning), shown as the cell's placeholder; empty for every other cell.
+fn filled_from_income_statement(store: Store, line: &str, year: usize) -> Signal<String> {
+    let line = line.to_string();
+    Signal::derive(move || {
+        let filled = store.report.with(|r| {
+            r.line(&line)
+                .is_some_and(kassoren_engine::compute::is_filled_from_income_statement)
+        });
+        if filled {
+            store
+                .computed
+                .with(|c| format_for_input(c.value(&line, year)))
+        } else {
+            String::new()
+        }
+    })
+}
+
 fn input_row(store: Store, id: String, depth: usize) -> impl IntoView {
     let cells = {
         let id = id.clone();
@@ -230,9 +250,9 @@ fn input_row(store: Store, id: String, depth: usize) -> impl IntoView {
                                 id=ids::cell(&id, y)
                                 label=label
                                 value=Signal::derive(move || store.report.with(|r| input_amount(r, &key, y)))
-                                on_change=move |v| store.edit(|r| {
-                                    r.set_amount(&line, y, v);
-                                })
+                                placeholder=filled_from_income_statement(store, &line, y)
+                                invalid=cells::kept_text(store, AmountPlace::Line { line: line.clone(), year: y })
+                                on_change=cells::enter(store, AmountPlace::Line { line: line.clone(), year: y })
                             />
                         </td>
                     }
@@ -321,9 +341,8 @@ fn DetailRowView(line: String, row: String, depth: usize) -> impl IntoView {
                                 value=Signal::derive(move || {
                                     store.report.with(|r| detail(r).and_then(|d| d.amounts.get(y).copied().flatten()).map(Money::value))
                                 })
-                                on_change=move |v| store.edit(|r| {
-                                    edit::set_detail_amount(r, &line, &row, y, v);
-                                })
+                                invalid=cells::kept_text(store, AmountPlace::Detail { line: line.clone(), detail: row.clone(), year: y })
+                                on_change=cells::enter(store, AmountPlace::Detail { line: line.clone(), detail: row.clone(), year: y })
                             />
                         </td>
                     }

@@ -46,6 +46,40 @@ impl<'a> Checker<'a> {
         self.report.line_by_role(role)
     }
 
+    /// Amount cells holding text that is not an amount (the cell counts as empty meanwhile).
+    fn invalid_amounts(&mut self) {
+        for i in &self.report.invalid_amounts {
+            let Some(place) = super::place_label(self.report, &i.place) else {
+                continue;
+            };
+            let location = match &i.place {
+                AmountPlace::Line { line, year } | AmountPlace::Detail { line, year, .. } => {
+                    Location::Line {
+                        line: line.clone(),
+                        year: Some(*year),
+                    }
+                }
+                AmountPlace::Movement { line, year, .. } => Location::Equity {
+                    line: Some(line.clone()),
+                    year: *year,
+                },
+                AmountPlace::Opening { line } => Location::Equity {
+                    line: Some(line.clone()),
+                    year: self.report.years.len().saturating_sub(1),
+                },
+                AmountPlace::Proposal { .. } => Location::Appropriation,
+            };
+            self.error(
+                ProblemCode::InvalidAmount,
+                format!(
+                    "Ogiltigt belopp i {place}: \"{}\". Rutan räknas som tom tills ett belopp skrivs in.",
+                    i.text
+                ),
+                location,
+            );
+        }
+    }
+
     fn organisation(&mut self) {
         let org = &self.report.organisation;
         if org.name.trim().is_empty() {
@@ -316,17 +350,19 @@ impl<'a> Checker<'a> {
                 let Some(y) = col.year.map(usize::from).filter(|y| *y < self.c.years) else {
                     continue;
                 };
-                let (t, v) = (total[ci], self.c.value(&line.id, y));
+                let statement = self.c.value(&line.id, y);
+                let (t, v) = (total[ci], table.sign.as_note(statement));
                 if t != v {
                     let msg = format!(
-                        "Not {number} \"{}\" summerar till {} för {}, men \"{}\" i {} är {} (skillnad {}).",
+                        "Not {number} \"{}\" summerar till {} för {}, men \"{}\" i {} är {} (skillnad {}; {}).",
                         note.title,
                         self.kr(t),
                         self.year(y),
                         line.label,
                         self.statement_name(&line.id),
-                        self.kr(v),
-                        self.kr(v - t)
+                        self.kr(statement),
+                        self.kr(v - t),
+                        table.sign.explained()
                     );
                     self.error(
                         ProblemCode::NoteTieOut,
@@ -348,11 +384,10 @@ impl<'a> Checker<'a> {
 
     fn appropriation(&mut self) {
         let a = &self.c.appropriation;
-        let proposal = &self.report.appropriation.proposal;
-        if a.at_disposal.is_zero() && proposal.iter().all(|p| p.amount.is_none()) {
+        if a.at_disposal.is_zero() && a.items.iter().all(|p| p.amount.is_none()) {
             return;
         }
-        if proposal.iter().all(|p| p.amount.is_none()) {
+        if a.items.iter().all(|p| p.amount.is_none()) {
             self.error(
                 ProblemCode::AppropriationMismatch,
                 format!(
@@ -383,10 +418,11 @@ impl<'a> Checker<'a> {
             0,
             Location::Appropriation,
         );
-        let items: Decimal = proposal
+        let items: Decimal = a
+            .items
             .iter()
             .filter_map(|p| p.amount)
-            .map(|m| shown(m.0, unit))
+            .map(|m| shown(m, unit))
             .sum();
         self.rounding(
             shown(a.proposed, unit),
@@ -626,6 +662,7 @@ pub(super) fn run(report: &Report, computed: &Computed) -> Vec<Problem> {
         c: computed,
         out: Vec::new(),
     };
+    ch.invalid_amounts();
     ch.organisation();
     ch.fiscal_years();
     ch.balance();

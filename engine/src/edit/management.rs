@@ -123,6 +123,7 @@ pub fn add_proposal_item(r: &mut Report, label: &str) -> Id {
         id: id.clone(),
         label: label.to_string(),
         amount: None,
+        remainder: false,
     });
     id
 }

@@ -10,6 +10,7 @@
 //! resultatdisposition, the notes, the signatures, and next year's report. Everything is used
 //! from here (`edit::add_note`).
 
+mod entries;
 mod management;
 mod narrative;
 mod next_year;
@@ -20,6 +21,7 @@ mod statement;
 #[cfg(test)]
 mod testing;
 
+pub use entries::{enter_amount, invalid_text, prune_invalid_amounts, Entry};
 pub use management::{
     add_equity_movement, add_proposal_item, equity_movement, equity_movement_amount,
     equity_movement_mut, equity_opening, proposal_item, proposal_item_mut, remove_equity_movement,

@@ -131,6 +131,7 @@ pub fn add_note_table(r: &mut Report, note: &str) -> bool {
             cells: Vec::new(),
         }],
         tie: None,
+        sign: NoteSign::AsStatement,
     });
     let sum = r.fresh_id("tr");
     if let Some(t) = note_table_mut(r, note) {

@@ -56,8 +56,9 @@ pub fn add_detail_row(r: &mut Report, line: &str) -> Option<Id> {
     Some(id)
 }
 
-/// Removes a detail row. When the last one goes, the line keeps the sum the rows had, so totals
-/// do not change.
+/// Removes a detail row. When the last one goes, the line is a plain input line again, with no
+/// amount: the rows' figures are not left behind on it as a stale amount (undo brings them
+/// back).
 pub fn remove_detail_row(r: &mut Report, line: &str, row: &str) -> bool {
     let n = r.years.len();
     let Some(LineKind::Input { amounts, details }) = r.line_mut(line).map(|l| &mut l.kind) else {
@@ -66,19 +67,14 @@ pub fn remove_detail_row(r: &mut Report, line: &str, row: &str) -> bool {
     let Some(i) = details.iter().position(|d| d.id == row) else {
         return false;
     };
-    if details.len() == 1 {
-        *amounts = (0..n)
-            .map(|y| {
-                let given: Vec<Decimal> = details
-                    .iter()
-                    .filter_map(|d| d.amounts.get(y).copied().flatten())
-                    .map(|m| m.0)
-                    .collect();
-                (!given.is_empty()).then(|| Money(given.into_iter().sum()))
-            })
-            .collect();
-    }
     details.remove(i);
+    if details.is_empty() {
+        *amounts = vec![None; n];
+    }
+    // Text kept for the removed row's cells goes with it.
+    r.invalid_amounts.retain(|i| {
+        !matches!(&i.place, AmountPlace::Detail { line: l, detail, .. } if l == line && detail == row)
+    });
     true
 }
 
@@ -231,18 +227,15 @@ mod tests {
         assert_eq!(c.value("medlemsavgifter", 1), d(0));
         assert_eq!(input(&r, "medlemsavgifter").1[1].label, "Familjer");
 
-        // Removing rows: the last one leaves its sum on the line.
-        let mid = totals(&r);
+        // Removing rows: the last one leaves a plain, empty input line.
         assert!(remove_detail_row(&mut r, "medlemsavgifter", &a));
         assert_eq!(compute(&r).value("medlemsavgifter", 0), d(1000));
-        let mid2 = totals(&r);
         assert!(remove_detail_row(&mut r, "medlemsavgifter", &b));
         valid(&r);
-        assert_eq!(totals(&r), mid2);
-        assert_ne!(mid, mid2);
+        assert_eq!(compute(&r).value("medlemsavgifter", 0), d(0));
         let (amounts, details) = input(&r, "medlemsavgifter");
         assert!(details.is_empty());
-        assert_eq!(amounts, vec![m(1000), None]);
+        assert_eq!(amounts, vec![None, None]);
         assert!(!remove_detail_row(&mut r, "medlemsavgifter", &b));
 
         // The example's line with three rows.
@@ -251,11 +244,10 @@ mod tests {
         for row in &rows[1..] {
             assert!(remove_detail_row(&mut r, "gavor_och_bidrag", &row.id));
         }
-        // Removing all but one changes the total; removing the last one then does not.
-        let with_one = totals(&r);
+        // Removing the last one empties the line, in every year.
         assert!(remove_detail_row(&mut r, "gavor_och_bidrag", &rows[0].id));
-        assert_eq!(totals(&r), with_one);
-        assert_eq!(input(&r, "gavor_och_bidrag").0, rows[0].amounts);
+        assert_eq!(input(&r, "gavor_och_bidrag").0, vec![None, None]);
+        assert_eq!(compute(&r).value("gavor_och_bidrag", 0), d(0));
         valid(&r);
 
         // Not an input line, or unknown.
@@ -266,7 +258,7 @@ mod tests {
     }
 
     #[test]
-    fn removing_the_last_row_sums_what_the_rows_had() {
+    fn removing_the_last_row_leaves_no_stale_amount() {
         let mut r = blank();
         let a = add_detail_row(&mut r, "medlemsavgifter").unwrap();
         let b = add_detail_row(&mut r, "medlemsavgifter").unwrap();
@@ -286,12 +278,13 @@ mod tests {
         ));
         assert_eq!(compute(&r).value("medlemsavgifter", 0), d(150));
         assert!(remove_detail_row(&mut r, "medlemsavgifter", &b));
-        let one_left = totals(&r);
         assert_eq!(compute(&r).value("medlemsavgifter", 0), d(100));
         assert!(remove_detail_row(&mut r, "medlemsavgifter", &a));
-        // The line keeps the amount the row had; a year no row had stays empty.
-        assert_eq!(input(&r, "medlemsavgifter").0, vec![m(100), None]);
-        assert_eq!(totals(&r), one_left);
+        // A plain input line again, typed into like any other.
+        assert_eq!(input(&r, "medlemsavgifter").0, vec![None, None]);
+        assert_eq!(compute(&r).value("medlemsavgifter", 0), d(0));
+        assert!(r.set_amount("medlemsavgifter", 0, Some(d(7))));
+        assert_eq!(compute(&r).value("medlemsavgifter", 0), d(7));
         valid(&r);
     }
 }

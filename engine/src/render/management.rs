@@ -8,7 +8,7 @@ use super::chapters::narrative_section;
 use super::outline::{heading, Entry};
 use super::{fiscal_year_equity, Ctx};
 use crate::compute::overview::{RESULT_AFTER_FINANCIAL_ITEMS_LABEL, SOLIDITY_LABEL};
-use crate::compute::EquityYear;
+use crate::compute::{EquityRow, EquityRowKind, EquityYear};
 use crate::model::*;
 use crate::money::format_percent;
 
@@ -121,7 +121,15 @@ fn equity_changes(ctx: &Ctx, entry: &Entry, year: &EquityYear) -> Markup {
                     @for row in &year.rows {
                         tr class=(row.kind.class()) {
                             td.label { (row.label) }
-                            @for a in &row.amounts { td.amount { (fmt(*a)) } }
+                            @for (i, a) in row.amounts.iter().enumerate() {
+                                td.amount {
+                                    @if let Some(text) = invalid_equity_text(ctx, year, row, i) {
+                                        (super::invalid_amount(text))
+                                    } @else {
+                                        (fmt(*a))
+                                    }
+                                }
+                            }
                             td.amount { (fmt(row.total)) }
                         }
                     }
@@ -129,6 +137,28 @@ fn equity_changes(ctx: &Ctx, entry: &Entry, year: &EquityYear) -> Markup {
             }
         }
     }
+}
+
+/// The text typed into a movement's or an opening balance's cell that is not an amount.
+fn invalid_equity_text<'a>(
+    ctx: &Ctx<'a>,
+    year: &EquityYear,
+    row: &EquityRow,
+    column: usize,
+) -> Option<&'a str> {
+    let line = year.columns.get(column)?.0.clone();
+    let place = match (row.kind, &row.id) {
+        (EquityRowKind::Movement, Some(movement)) => AmountPlace::Movement {
+            movement: movement.clone(),
+            line,
+            year: year.year,
+        },
+        (EquityRowKind::Opening, _) if year.year + 1 == ctx.report.years.len() => {
+            AmountPlace::Opening { line }
+        }
+        _ => return None,
+    };
+    ctx.report.invalid_text(&place)
 }
 
 fn appropriation(ctx: &Ctx, entry: &Entry) -> Markup {
@@ -153,7 +183,13 @@ fn appropriation(ctx: &Ctx, entry: &Entry) -> Markup {
                     @for item in proposal {
                         tr id=(format!("proposal-{}", item.id)) {
                             td.label { (item.label) }
-                            td.amount { @if let Some(m) = item.amount { (ctx.amount_with_unit(m.0)) } }
+                            td.amount {
+                                @if let Some(text) = ctx.report.invalid_text(&AmountPlace::Proposal { item: item.id.clone() }) {
+                                    (super::invalid_amount(text))
+                                } @else if let Some(m) = figures.item(&item.id).and_then(|f| f.amount) {
+                                    (ctx.amount_with_unit(m))
+                                }
+                            }
                         }
                     }
                     tr.total { td.label { "Summa" } td.amount { (ctx.amount_with_unit(figures.proposed)) } }

@@ -76,8 +76,17 @@ pub fn preview_body(report: &Report, computed: &Computed) -> String {
         computed,
         outline: Outline::new(report, computed),
     };
+    let errors = computed.errors().count();
     html! {
         div.report lang="sv" {
+            @if errors > 0 {
+                // Printed on every page (position: fixed in print), so an unfinished report is
+                // never mistaken for the adopted one.
+                div.draft-mark role="note" {
+                    strong.draft-word { "UTKAST" }
+                    span.draft-detail { " – " (errors) " fel att rätta" }
+                }
+            }
             (title_page::title_page(&ctx))
             (contents::contents(&ctx))
             (chapters::chapters(&ctx))
@@ -143,6 +152,12 @@ impl Ctx<'_> {
     fn shown_years(&self) -> std::ops::Range<usize> {
         0..self.computed.shown_years
     }
+}
+
+/// Text typed into an amount cell that is not an amount, printed as typed and marked, never as
+/// a number.
+fn invalid_amount(text: &str) -> Markup {
+    html! { span.invalid-amount title="Ogiltigt belopp" { "⚠\u{a0}" (text) } }
 }
 
 /// The fiscal year's (year 0) förändringar i eget kapital, if they can be computed.

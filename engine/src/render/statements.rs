@@ -75,11 +75,43 @@ fn statement_line(ctx: &Ctx, line: &Line, depth: usize) -> Markup {
                 }
             }
         },
+        LineKind::Input { details, .. } if !details.is_empty() => html! {
+            tr id=(id) class=(format!("item has-details {depth_class}")) {
+                td.label { (line.label) }
+                td.note { (note) }
+                (amounts)
+            }
+            // The breakdown, printed as a specification under the line.
+            @for d in details {
+                tr id=(format!("detail-{}-{}", line.id, d.id)) class=(format!("detail depth-{}", (depth + 1).min(4))) {
+                    td.label { (d.label) }
+                    td.note {}
+                    @for y in ctx.shown_years() {
+                        td.amount {
+                            @let place = AmountPlace::Detail { line: line.id.clone(), detail: d.id.clone(), year: y };
+                            @if let Some(text) = ctx.report.invalid_text(&place) {
+                                (super::invalid_amount(text))
+                            } @else if let Some(m) = d.amounts.get(y).copied().flatten() {
+                                (ctx.computed.fmt(m.0))
+                            }
+                        }
+                    }
+                }
+            }
+        },
         LineKind::Input { .. } => html! {
             tr id=(id) class=(format!("item {depth_class}")) {
                 td.label { (line.label) }
                 td.note { (note) }
-                (amounts)
+                @for y in ctx.shown_years() {
+                    td.amount {
+                        @if let Some(text) = ctx.report.invalid_text(&AmountPlace::Line { line: line.id.clone(), year: y }) {
+                            (super::invalid_amount(text))
+                        } @else {
+                            (ctx.computed.fmt(ctx.computed.value(&line.id, y)))
+                        }
+                    }
+                }
             }
         },
         LineKind::Formula { .. } => html! {

@@ -194,6 +194,7 @@ fn sample() -> Report {
                 id: "p1".into(),
                 label: "balanseras i ny räkning".into(),
                 amount: money(1_000_000),
+                remainder: true,
             }],
             comment: format!("Kommentar {EVIL}"),
         },
@@ -269,6 +270,7 @@ fn sample() -> Report {
                         },
                     ],
                     tie: Some("avg".into()),
+                    sign: NoteSign::AsStatement,
                 }),
             },
             Note {
@@ -303,6 +305,7 @@ fn sample() -> Report {
         account_map: Default::default(),
         comments: Vec::new(),
         reviews: Vec::new(),
+        invalid_amounts: Vec::new(),
     }
 }
 
@@ -557,6 +560,7 @@ fn an_empty_report_renders() {
         account_map: Default::default(),
         comments: Vec::new(),
         reviews: Vec::new(),
+        invalid_amounts: Vec::new(),
     };
     let html = render_html(&report);
     assert!(html.contains("<title>Årsredovisning</title>"));
@@ -593,4 +597,111 @@ fn every_template_renders_safely() {
             "{form:?}"
         );
     }
+}
+
+/// The text of an element picked by its id attribute (tags stripped), for asserting on what a
+/// row prints.
+fn row_text(html: &str, id: &str) -> String {
+    let start = html
+        .find(&format!("id=\"{id}\""))
+        .unwrap_or_else(|| panic!("no element {id}"));
+    let end = start + html[start..].find("</tr>").expect("a row");
+    let mut text = String::new();
+    let mut in_tag = false;
+    for c in html[start..end].chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => in_tag = false,
+            c if !in_tag => text.push(c),
+            _ => {}
+        }
+    }
+    text
+}
+
+#[test]
+fn a_report_with_errors_is_marked_as_a_draft_and_one_without_is_not() {
+    let example = crate::example::example_report();
+    assert!(!compute(&example).has_errors());
+    assert!(!render_html(&example).contains("UTKAST"));
+    let mut r = example.clone();
+    let line = r
+        .all_lines()
+        .find(|l| matches!(&l.kind, LineKind::Input { details, .. } if details.is_empty()))
+        .unwrap()
+        .id
+        .clone();
+    let current = compute(&r).value(&line, 0);
+    r.set_amount(&line, 0, Some(current + Decimal::ONE));
+    let errors = compute(&r).errors().count();
+    assert!(errors > 0);
+    let html = render_html(&r);
+    assert_eq!(
+        html.matches("UTKAST").count(),
+        1,
+        "one mark, repeated by print CSS"
+    );
+    assert!(html.contains(&format!("{errors} fel att rätta")));
+    assert!(STYLE.contains(".report .draft-mark {\n    position: fixed;"));
+}
+
+#[test]
+fn a_mistyped_amount_prints_as_typed_and_marked_never_as_a_number() {
+    use crate::edit::{enter_amount, Entry};
+    let mut r = sample();
+    let line = "avg".to_string();
+    let place = AmountPlace::Line {
+        line: line.clone(),
+        year: 0,
+    };
+    assert!(enter_amount(
+        &mut r,
+        &place,
+        Entry::Amount(Some(Decimal::from(619)))
+    ));
+    assert!(row_text(&render_html(&r), "line-avg").contains("619"));
+    assert!(enter_amount(
+        &mut r,
+        &place,
+        Entry::Invalid("61 9OO".into())
+    ));
+    let html = render_html(&r);
+    let row = row_text(&html, "line-avg");
+    assert!(row.contains("61 9OO"), "{row}");
+    assert!(
+        !row.contains("619"),
+        "the last valid prefix is not printed: {row}"
+    );
+    assert!(html.contains("class=\"invalid-amount\""));
+    assert!(html.contains("UTKAST"));
+}
+
+#[test]
+fn detail_rows_print_as_a_specification_under_their_line() {
+    let mut r = crate::example::example_report();
+    let (line, details) = r
+        .all_lines()
+        .find_map(|l| match &l.kind {
+            LineKind::Input { details, .. } if details.len() > 1 => {
+                Some((l.id.clone(), details.clone()))
+            }
+            _ => None,
+        })
+        .expect("the example has a line with detail rows");
+    let html = render_html(&r);
+    for d in &details {
+        let row = row_text(&html, &format!("detail-{line}-{}", d.id));
+        assert!(row.contains(&d.label), "{row}");
+        let amount = d.amounts[0].unwrap().0;
+        assert!(
+            row.contains(&crate::money::format_amount(amount, Unit::Kr)),
+            "{row}"
+        );
+    }
+    // Removing the last one leaves no specification and no stale amount.
+    for d in &details {
+        crate::edit::remove_detail_row(&mut r, &line, &d.id);
+    }
+    let html = render_html(&r);
+    assert!(!html.contains(&format!("detail-{line}-")));
 }

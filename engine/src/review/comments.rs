@@ -182,10 +182,17 @@ pub(crate) fn part_label(part: Part) -> &'static str {
     }
 }
 
+/// The file format whose text fingerprints hash. Fields added since are left out of the file
+/// while they hold their default, so a report reviewed before the program was upgraded keeps
+/// its fingerprint when its file is migrated ("Jag har granskat" still holds).
+const FINGERPRINT_VERSION: u32 = 3;
+
 /// A fingerprint of the report's content: everything but lineage, comments and reviews. Two
-/// reports with the same content have the same fingerprint.
+/// reports with the same content have the same fingerprint, whichever file format they were
+/// read from.
 pub fn content_fingerprint(report: &Report) -> String {
     let mut content = report.clone();
+    content.version = FINGERPRINT_VERSION;
     content.lineage = Default::default();
     content.comments.clear();
     content.reviews.clear();
