@@ -1,7 +1,8 @@
 #!/usr/bin/env python3
 """Writes engine/tests/fixtures/format-v4.json: the built-in example as file format 4 writes it,
 with the fields format 4 added in use (a mistyped amount kept as text, a cost note in positive
-amounts, the proposal's remainder row). Run once when format 4 was made; kept for the record."""
+amounts, the proposal's remainder row, what stands under the balansräkning, zero as a dash, a
+heading of the treasurer's own). Run once when format 4 was made; kept for the record."""
 import json, pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
@@ -28,6 +29,28 @@ for note in d["notes"]:
             for cell in row["cells"]:
                 if cell and "amount" in cell:
                     cell["amount"] = cell["amount"].lstrip("-")
+# What stands under the balansräkning, in an older report's words, and zero as a dash.
+bs_at = list(d).index("balance_sheet") + 1
+items = list(d.items())
+items.insert(bs_at, ("off_balance", {
+    "pledged": {"label": "Ställda panter", "text": "Inga"},
+    "contingent": {"label": "Ansvarsförbindelser", "text": "Borgen för Tresjöledens stugförening, 50 000 kr"},
+    "remark": "Föreningen har inga leasingavtal.",
+}))
+d = dict(items)
+d["settings"]["nil"] = "dash"
+# A heading of the treasurer's own, with its subtotal, holding two of the template's lines.
+for line in d["balance_sheet"]["lines"]:
+    if line["id"] == "tillgangar":
+        children = line["kind"]["group"]["children"]
+        moved = [c for c in children if c["id"] in ("kundfordringar", "ovriga_fordringar")]
+        rest = [c for c in children if c not in moved]
+        at = next(i for i, c in enumerate(rest) if c["id"] == "varulager") + 1
+        rest.insert(at, {
+            "id": "rubrik1", "label": "Kortfristiga fordringar", "role": None, "note": None,
+            "accounts": [], "kind": {"group": {"sum_label": "Summa kortfristiga fordringar", "children": moved}},
+        })
+        line["kind"]["group"]["children"] = rest
 out = root / "engine/tests/fixtures/format-v4.json"
 out.write_text(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
 print(out)

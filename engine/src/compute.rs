@@ -62,10 +62,11 @@ pub enum ProblemCode {
     NoteTableShape,
     MissingSeat,
     InvalidAmount,
+    StructureChanged,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 21] = [
+    pub const ALL: [ProblemCode; 22] = [
         ProblemCode::BalanceSheetUnbalanced,
         ProblemCode::ResultMismatch,
         ProblemCode::EquityRollForward,
@@ -87,6 +88,7 @@ impl ProblemCode {
         ProblemCode::NoteTableShape,
         ProblemCode::MissingSeat,
         ProblemCode::InvalidAmount,
+        ProblemCode::StructureChanged,
     ];
 
     /// The snake_case code, as in the JSON output.
@@ -113,6 +115,7 @@ impl ProblemCode {
             ProblemCode::NoteTableShape => "note_table_shape",
             ProblemCode::MissingSeat => "missing_seat",
             ProblemCode::InvalidAmount => "invalid_amount",
+            ProblemCode::StructureChanged => "structure_changed",
         }
     }
 }
@@ -205,6 +208,8 @@ pub struct Computed {
     /// How many years the statements print (the fiscal year and the comparison year).
     pub shown_years: usize,
     pub unit: Unit,
+    /// How zero is printed ("0" or "–").
+    pub nil: Nil,
     values: HashMap<Id, Vec<Decimal>>,
     /// Note ids in print order; a note's number is its index + 1.
     pub note_order: Vec<Id>,
@@ -265,7 +270,12 @@ impl Computed {
 
     /// An amount formatted in the report's unit (no suffix).
     pub fn fmt(&self, d: Decimal) -> String {
-        format_amount(d, self.unit)
+        let text = format_amount(d, self.unit);
+        if self.nil == Nil::Dash && round_to_unit(d, self.unit).is_zero() {
+            "–".to_string()
+        } else {
+            text
+        }
     }
 }
 
@@ -544,6 +554,7 @@ pub fn compute(report: &Report) -> Computed {
         years,
         shown_years: years.min(2),
         unit: report.settings.unit,
+        nil: report.settings.nil,
         values,
         note_order: note_order(report),
         note_tables,

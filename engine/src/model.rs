@@ -39,6 +39,10 @@ pub struct Report {
     pub narrative: Vec<Section>,
     pub income_statement: Statement,
     pub balance_sheet: Statement,
+    /// Printed under the balansräkning: ställda säkerheter, eventualförpliktelser and a remark.
+    /// Added in file format 4; left out of the file while it holds the default ("Inga", "Inga").
+    #[serde(default, skip_serializing_if = "OffBalance::is_default")]
+    pub off_balance: OffBalance,
     pub equity: EquityChanges,
     pub appropriation: Appropriation,
     pub notes: Vec<Note>,
@@ -315,6 +319,25 @@ pub struct Settings {
     pub unit: Unit,
     /// The built-in example report: the editor marks it as an example.
     pub example: bool,
+    /// How an amount of zero is printed: "0" or "–". Added in file format 4; left out of the
+    /// file while "0".
+    #[serde(default, skip_serializing_if = "Nil::is_default")]
+    pub nil: Nil,
+}
+
+/// How an amount of zero is printed.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Nil {
+    #[default]
+    Zero,
+    Dash,
+}
+
+impl Nil {
+    pub fn is_default(&self) -> bool {
+        *self == Nil::Zero
+    }
 }
 
 /// Where a narrative section is printed.
@@ -433,6 +456,52 @@ pub enum Role {
     TotalEquityAndLiabilities,
     /// Av- och nedskrivningar.
     Depreciation,
+}
+
+/// What the balansräkning's reader must also know: ställda säkerheter and eventualförpliktelser
+/// (older reports say "Ställda panter" and "Ansvarsförbindelser"; both labels are allowed), each
+/// "Inga" unless there are any, and a free remark printed under the balansräkning.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OffBalance {
+    pub pledged: OffBalanceItem,
+    pub contingent: OffBalanceItem,
+    /// Markdown; printed only when not empty.
+    pub remark: String,
+}
+
+/// One item under the balansräkning: its label and what it says. An empty text is not printed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct OffBalanceItem {
+    pub label: String,
+    pub text: String,
+}
+
+/// The labels an item under the balansräkning may carry: today's, then the older one.
+pub const PLEDGED_LABELS: [&str; 2] = ["Ställda säkerheter", "Ställda panter"];
+pub const CONTINGENT_LABELS: [&str; 2] = ["Eventualförpliktelser", "Ansvarsförbindelser"];
+
+impl Default for OffBalance {
+    fn default() -> Self {
+        OffBalance {
+            pledged: OffBalanceItem {
+                label: PLEDGED_LABELS[0].to_string(),
+                text: "Inga".to_string(),
+            },
+            contingent: OffBalanceItem {
+                label: CONTINGENT_LABELS[0].to_string(),
+                text: "Inga".to_string(),
+            },
+            remark: String::new(),
+        }
+    }
+}
+
+impl OffBalance {
+    pub fn is_default(&self) -> bool {
+        *self == OffBalance::default()
+    }
 }
 
 /// Förändringar i eget kapital: what the treasurer enters. Opening balances, the disposition of

@@ -54,6 +54,11 @@ pub struct TemplateLine {
     pub children: Vec<TemplateLine>,
     #[serde(default)]
     pub terms: Vec<String>,
+    /// A line the rules prescribe for the form: it keeps its place and order and cannot be
+    /// removed (its label may be adapted). Other lines are optional: they may be moved, and are
+    /// left out of the printout while zero.
+    #[serde(default)]
+    pub prescribed: bool,
 }
 
 #[derive(Debug, Deserialize)]
@@ -109,6 +114,57 @@ pub fn template_source(form: LegalForm) -> &'static str {
 pub fn template(form: LegalForm) -> Template {
     serde_json::from_str(template_source(form))
         .unwrap_or_else(|e| panic!("template for {form:?} is invalid: {e}"))
+}
+
+/// The ids of a form's template lines, parsed once.
+struct LineIds {
+    all: Vec<String>,
+    /// The prescribed lines of each statement (resultaträkning, balansräkning), depth first.
+    prescribed: [Vec<String>; 2],
+}
+
+fn line_ids_of(form: LegalForm) -> &'static LineIds {
+    static IDS: [std::sync::OnceLock<LineIds>; 6] = [const { std::sync::OnceLock::new() }; 6];
+    let i = LegalForm::ALL
+        .iter()
+        .position(|f| *f == form)
+        .expect("every form is in ALL");
+    IDS[i].get_or_init(|| {
+        fn walk(lines: &[TemplateLine], all: &mut Vec<String>, prescribed: &mut Vec<String>) {
+            for l in lines {
+                all.push(l.id.clone());
+                if l.prescribed {
+                    prescribed.push(l.id.clone());
+                }
+                walk(&l.children, all, prescribed);
+            }
+        }
+        let t = template(form);
+        let mut all = Vec::new();
+        let (mut income, mut balance) = (Vec::new(), Vec::new());
+        walk(&t.income_statement, &mut all, &mut income);
+        walk(&t.balance_sheet, &mut all, &mut balance);
+        LineIds {
+            all,
+            prescribed: [income, balance],
+        }
+    })
+}
+
+/// Every line id of a form's template (both statements).
+pub fn line_ids(form: LegalForm) -> &'static [String] {
+    &line_ids_of(form).all
+}
+
+/// The prescribed line ids of a form's template, resultaträkning then balansräkning.
+pub fn prescribed_ids(form: LegalForm) -> Vec<&'static String> {
+    let ids = line_ids_of(form);
+    ids.prescribed[0].iter().chain(&ids.prescribed[1]).collect()
+}
+
+/// The prescribed line ids of one statement of a form's template, in template order.
+pub fn prescribed_in(form: LegalForm, balance_sheet: bool) -> &'static [String] {
+    &line_ids_of(form).prescribed[usize::from(balance_sheet)]
 }
 
 fn build_line(t: &TemplateLine, years: usize) -> Line {
@@ -272,6 +328,7 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
         balance_sheet: Statement {
             lines: t.balance_sheet.iter().map(|l| build_line(l, n)).collect(),
         },
+        off_balance: OffBalance::default(),
         equity: EquityChanges::default(),
         appropriation: Appropriation {
             proposal: t

@@ -326,6 +326,9 @@ fn the_format_4_fixture_round_trips_with_what_format_4_added() {
     let costs = r.notes.iter().find(|n| n.id == "n-kostnader").unwrap();
     assert_eq!(costs.table.as_ref().unwrap().sign, NoteSign::Positive);
     assert!(r.appropriation.proposal.iter().any(|p| p.remainder));
+    assert_eq!(r.off_balance.pledged.label, "Ställda panter");
+    assert_eq!(r.settings.nil, Nil::Dash);
+    assert!(kassoren_engine::edit::is_added(&r, "rubrik1"));
     let c = kassoren_engine::compute(&r);
     assert_eq!(c.problems[0].code.as_str(), "invalid_amount");
     assert!(

@@ -502,3 +502,53 @@ fn the_merge_is_recomputed_and_checked() {
     assert_eq!(c.value("medlemsavgifter", 0), Decimal::from(140_000));
     assert!(c.has_errors(), "the balance sheet no longer balances");
 }
+
+/// Format 4's fields travel through a merge like any other: what sits under the balansräkning,
+/// a mistyped amount's text, a note's sign convention, the zero setting, and a change back to
+/// the default (which the file leaves out) is a change too.
+#[test]
+fn format_4_fields_are_merged_including_a_change_back_to_the_default() {
+    use kassoren_engine::edit::{enter_amount, Entry};
+    let base = base();
+    let mine = base.clone();
+    let mut theirs = copy(&base, "Anna");
+    theirs.off_balance.pledged.text = "Företagsinteckning 200 000 kr".into();
+    theirs.off_balance.remark = "Inga leasingavtal.".into();
+    theirs.settings.nil = Nil::Dash;
+    let place = AmountPlace::Line {
+        line: "medlemsavgifter".into(),
+        year: 0,
+    };
+    assert!(enter_amount(
+        &mut theirs,
+        &place,
+        Entry::Invalid("13l 650".into())
+    ));
+    let m = review::merge(&base, &mine, &theirs).unwrap();
+    assert!(m.conflicts.is_empty(), "{:#?}", m.conflicts);
+    assert_eq!(m.report.off_balance, theirs.off_balance);
+    assert_eq!(m.report.settings.nil, Nil::Dash);
+    assert_eq!(m.report.invalid_text(&place), Some("13l 650"));
+    assert_eq!(amount(&m.report, "medlemsavgifter", 0), None);
+    valid(&m.report);
+
+    // Back to the defaults, from a copy that had them changed.
+    let changed = m.report.clone();
+    let mut reverted = copy(&changed, "Anna");
+    reverted.off_balance = OffBalance::default();
+    reverted.settings.nil = Nil::Zero;
+    assert!(enter_amount(
+        &mut reverted,
+        &place,
+        Entry::Amount(d(131_650))
+    ));
+    let m = review::merge(&changed, &changed, &reverted).unwrap();
+    assert!(m.conflicts.is_empty(), "{:#?}", m.conflicts);
+    assert_eq!(m.report.off_balance, OffBalance::default());
+    assert_eq!(m.report.settings.nil, Nil::Zero);
+    assert!(m.report.invalid_amounts.is_empty());
+    assert_eq!(
+        amount(&m.report, "medlemsavgifter", 0),
+        Some(Money::from(131_650))
+    );
+}

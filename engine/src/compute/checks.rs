@@ -80,6 +80,89 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// The lines the form's template prescribes are all there, in the template's order (a file
+    /// made elsewhere, or by hand, may have lost or moved one; the editor cannot).
+    fn structure(&mut self) {
+        let form = self.report.organisation.legal_form;
+        for (balance, statement) in [
+            (false, &self.report.income_statement),
+            (true, &self.report.balance_sheet),
+        ] {
+            let prescribed = crate::template::prescribed_in(form, balance);
+            let order: Vec<&str> = statement
+                .all_lines()
+                .into_iter()
+                .map(|l| l.id.as_str())
+                .filter(|id| prescribed.iter().any(|p| p == id))
+                .collect();
+            let name = if balance {
+                "balansräkningen"
+            } else {
+                "resultaträkningen"
+            };
+            let missing: Vec<&String> = prescribed
+                .iter()
+                .filter(|p| !order.contains(&p.as_str()))
+                .collect();
+            if !missing.is_empty() {
+                let t = crate::template::template(form);
+                let label = |id: &str| {
+                    fn find<'t>(
+                        lines: &'t [crate::template::TemplateLine],
+                        id: &str,
+                    ) -> Option<&'t str> {
+                        lines.iter().find_map(|l| {
+                            if l.id == id {
+                                Some(l.label.as_str())
+                            } else {
+                                find(&l.children, id)
+                            }
+                        })
+                    }
+                    let lines = if balance {
+                        &t.balance_sheet
+                    } else {
+                        &t.income_statement
+                    };
+                    find(lines, id).unwrap_or(id).to_string()
+                };
+                for id in missing {
+                    self.error(
+                        ProblemCode::StructureChanged,
+                        format!(
+                            "Raden \"{}\" ingår i uppställningen av {name} för {} och saknas.",
+                            label(id),
+                            crate::util::case::to_lower(form.label())
+                        ),
+                        Location::Line {
+                            line: id.clone(),
+                            year: None,
+                        },
+                    );
+                }
+            }
+            let expected: Vec<&str> = prescribed
+                .iter()
+                .map(String::as_str)
+                .filter(|p| order.contains(p))
+                .collect();
+            if let Some(i) = (0..order.len()).find(|&i| order[i] != expected[i]) {
+                let line = statement.find(order[i]);
+                self.error(
+                    ProblemCode::StructureChanged,
+                    format!(
+                        "Raden \"{}\" står inte där uppställningen av {name} föreskriver; ordningen mellan de föreskrivna raderna får inte ändras.",
+                        line.map(|l| l.label.as_str()).unwrap_or(order[i])
+                    ),
+                    Location::Line {
+                        line: order[i].to_string(),
+                        year: None,
+                    },
+                );
+            }
+        }
+    }
+
     fn organisation(&mut self) {
         let org = &self.report.organisation;
         if org.name.trim().is_empty() {
@@ -664,6 +747,7 @@ pub(super) fn run(report: &Report, computed: &Computed) -> Vec<Problem> {
     };
     ch.invalid_amounts();
     ch.organisation();
+    ch.structure();
     ch.fiscal_years();
     ch.balance();
     ch.result();

@@ -18,6 +18,7 @@ mod notes;
 mod organisation;
 mod signatures;
 mod statement;
+mod structure;
 #[cfg(test)]
 mod testing;
 
@@ -40,6 +41,10 @@ pub use signatures::{add_person, person_mut, remove_person};
 pub use statement::{
     add_detail_row, remove_detail_row, set_detail_amount, set_detail_label, set_line_label,
     set_line_note, set_sum_label,
+};
+pub use structure::{
+    add_heading, add_line, can_move, is_added, is_prescribed, move_line, parent_of, remove_line,
+    Move,
 };
 
 #[cfg(test)]

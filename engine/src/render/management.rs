@@ -106,6 +106,15 @@ fn multi_year_overview(ctx: &Ctx, entry: &Entry) -> Markup {
 
 fn equity_changes(ctx: &Ctx, entry: &Entry, year: &EquityYear) -> Markup {
     let fmt = |d: Decimal| ctx.computed.fmt(d);
+    // A column that is zero in every row (an equity line the association does not use) is
+    // left out, as zero lines are in the statements.
+    let shown: Vec<usize> = (0..year.columns.len())
+        .filter(|&i| {
+            year.rows
+                .iter()
+                .any(|r| !r.amounts[i].is_zero() || invalid_equity_text(ctx, year, r, i).is_some())
+        })
+        .collect();
     html! {
         section.subsection #(entry.anchor) {
             (heading(entry))
@@ -113,7 +122,7 @@ fn equity_changes(ctx: &Ctx, entry: &Entry, year: &EquityYear) -> Markup {
                 thead {
                     tr {
                         th.unit scope="col" { (ctx.computed.unit.heading()) }
-                        @for (_, label) in &year.columns { th.amount scope="col" { (label) } }
+                        @for &i in &shown { th.amount scope="col" { (year.columns[i].1) } }
                         th.amount scope="col" { "Totalt" }
                     }
                 }
@@ -121,12 +130,12 @@ fn equity_changes(ctx: &Ctx, entry: &Entry, year: &EquityYear) -> Markup {
                     @for row in &year.rows {
                         tr class=(row.kind.class()) {
                             td.label { (row.label) }
-                            @for (i, a) in row.amounts.iter().enumerate() {
+                            @for &i in &shown {
                                 td.amount {
                                     @if let Some(text) = invalid_equity_text(ctx, year, row, i) {
                                         (super::invalid_amount(text))
                                     } @else {
-                                        (fmt(*a))
+                                        (fmt(row.amounts[i]))
                                     }
                                 }
                             }

@@ -41,6 +41,32 @@ pub(super) fn statement(ctx: &Ctx, kind: StatementKind) -> Markup {
                     @for line in lines { (statement_line(ctx, line, 0)) }
                 }
             }
+            @if matches!(kind, StatementKind::Balance) {
+                (off_balance(ctx))
+            }
+        }
+    }
+}
+
+/// Under the balansräkning: ställda säkerheter, eventualförpliktelser and the remark.
+fn off_balance(ctx: &Ctx) -> Markup {
+    let o = &ctx.report.off_balance;
+    let items: Vec<&OffBalanceItem> = [&o.pledged, &o.contingent]
+        .into_iter()
+        .filter(|i| !i.text.trim().is_empty())
+        .collect();
+    html! {
+        @if !items.is_empty() {
+            table.figures.off-balance {
+                tbody {
+                    @for item in items {
+                        tr { td.label { (item.label) } td.text { (item.text) } }
+                    }
+                }
+            }
+        }
+        @if !o.remark.trim().is_empty() {
+            div.md.balance-remark { (ctx.markdown(&o.remark, 3)) }
         }
     }
 }

@@ -185,6 +185,7 @@ fn sample() -> Report {
                 ),
             ],
         },
+        off_balance: OffBalance::default(),
         equity: EquityChanges {
             opening: BTreeMap::new(),
             movements: Vec::new(),
@@ -553,6 +554,7 @@ fn an_empty_report_renders() {
         ],
         income_statement: Statement::default(),
         balance_sheet: Statement::default(),
+        off_balance: OffBalance::default(),
         equity: EquityChanges::default(),
         appropriation: Appropriation::default(),
         notes: Vec::new(),
@@ -704,4 +706,41 @@ fn detail_rows_print_as_a_specification_under_their_line() {
     }
     let html = render_html(&r);
     assert!(!html.contains(&format!("detail-{line}-")));
+}
+
+#[test]
+fn under_the_balance_sheet_stand_pledges_contingencies_and_the_remark() {
+    let mut r = sample();
+    let html = render_html(&r);
+    assert!(html.contains("Ställda säkerheter"));
+    assert!(html.contains("Eventualförpliktelser"));
+    assert_eq!(html.matches(">Inga<").count(), 2);
+    // The older labels, a real pledge, and a remark.
+    r.off_balance.pledged.label = PLEDGED_LABELS[1].into();
+    r.off_balance.pledged.text = "Företagsinteckningar 500 000 kr".into();
+    r.off_balance.contingent.label = CONTINGENT_LABELS[1].into();
+    r.off_balance.remark = "Föreningen har inga *leasingavtal*.".into();
+    let html = render_html(&r);
+    assert!(html.contains("Ställda panter"));
+    assert!(html.contains("Företagsinteckningar 500 000 kr"));
+    assert!(html.contains("Ansvarsförbindelser"));
+    assert!(html.contains("<em>leasingavtal</em>"));
+    // An emptied text is not printed at all.
+    r.off_balance.contingent.text.clear();
+    assert!(!render_html(&r).contains("Ansvarsförbindelser"));
+}
+
+#[test]
+fn zero_prints_as_a_dash_when_the_report_says_so() {
+    let mut r = sample();
+    let html = render_html(&r);
+    let row = row_text(&html, "line-avg");
+    assert!(!row.contains('–'), "{row}");
+    r.settings.nil = Nil::Dash;
+    r.set_amount("avg", 1, Some(Decimal::ZERO));
+    let row = row_text(&render_html(&r), "line-avg");
+    assert!(row.contains('–'), "{row}");
+    r.settings.nil = Nil::Zero;
+    let row = row_text(&render_html(&r), "line-avg");
+    assert!(row.ends_with('0'), "{row}");
 }

@@ -58,18 +58,20 @@ pub(crate) struct Edit {
 }
 
 /// The top-level fields compared, in the order of the file.
-const FIELDS: [&str; 11] = [
+const FIELDS: [&str; 13] = [
     "organisation",
     "years",
     "settings",
     "narrative",
     "income_statement",
     "balance_sheet",
+    "off_balance",
     "equity",
     "appropriation",
     "notes",
     "signatures",
     "account_map",
+    "invalid_amounts",
 ];
 
 /// The fields that are not part of the compared content.
@@ -92,6 +94,7 @@ pub(crate) fn to_doc(report: &Report) -> Value {
             object.remove(key);
         }
     }
+    fill_defaults(&mut doc);
     for table in tables_mut(&mut doc) {
         let columns = column_ids(table);
         for row in rows_mut(table) {
@@ -105,6 +108,53 @@ pub(crate) fn to_doc(report: &Report) -> Value {
         }
     }
     doc
+}
+
+/// Writes out the fields the file leaves out while they hold their default (format 4's), so two
+/// trees always have the same fields and a change back to the default is a difference too.
+fn fill_defaults(doc: &mut Value) {
+    let Some(object) = doc.as_object_mut() else {
+        return;
+    };
+    object.entry("off_balance").or_insert_with(|| {
+        let d = crate::model::OffBalance::default();
+        let item = |i: &crate::model::OffBalanceItem| {
+            let mut m = Map::new();
+            m.insert("label".into(), Value::from(i.label.clone()));
+            m.insert("text".into(), Value::from(i.text.clone()));
+            Value::Object(m)
+        };
+        let mut m = Map::new();
+        m.insert("pledged".into(), item(&d.pledged));
+        m.insert("contingent".into(), item(&d.contingent));
+        m.insert("remark".into(), Value::from(d.remark));
+        Value::Object(m)
+    });
+    object
+        .entry("invalid_amounts")
+        .or_insert_with(|| Value::Array(Vec::new()));
+    if let Some(settings) = object.get_mut("settings").and_then(Value::as_object_mut) {
+        settings.entry("nil").or_insert_with(|| Value::from("zero"));
+    }
+    if let Some(items) = doc
+        .pointer_mut("/appropriation/proposal")
+        .and_then(Value::as_array_mut)
+    {
+        for item in items.iter_mut().filter_map(Value::as_object_mut) {
+            item.entry("remainder").or_insert(Value::Bool(false));
+        }
+    }
+    if let Some(notes) = doc.get_mut("notes").and_then(Value::as_array_mut) {
+        for table in notes
+            .iter_mut()
+            .filter_map(|n| n.get_mut("table"))
+            .filter_map(Value::as_object_mut)
+        {
+            table
+                .entry("sign")
+                .or_insert_with(|| Value::from("as_statement"));
+        }
+    }
 }
 
 /// The report a tree describes, with `like`'s format, version, lineage, comments and reviews;
