@@ -2,7 +2,7 @@
 //! statement line). Numbers come from the engine, in the order the statements refer to them.
 
 use kassoren_engine::edit;
-use kassoren_engine::model::{Cell, Note, NoteTable, Report, RowKind};
+use kassoren_engine::model::{Cell, Note, NoteSign, NoteTable, Report, RowKind};
 use kassoren_engine::money::{format_for_input, parse_swedish, Money};
 use leptos::prelude::*;
 
@@ -153,6 +153,14 @@ fn TableEditor(note: String) -> impl IntoView {
             .report
             .with(|r| table(r, &key).and_then(|t| t.tie).unwrap_or_default())
     });
+    let key = note.clone();
+    let sign = Memo::new(move |_| {
+        store.report.with(|r| match table(r, &key).map(|t| t.sign) {
+            Some(NoteSign::Positive) => "positive",
+            _ => "as_statement",
+        })
+    });
+    let n7 = note.clone();
     let (n1, n2, n3, n4, n5, n6) = (
         note.clone(),
         note.clone(),
@@ -204,6 +212,20 @@ fn TableEditor(note: String) -> impl IntoView {
                         let selected = tie.get_untracked() == id;
                         view! { <option value=id selected=selected>{label}</option> }
                     }).collect_view()}
+                </select>
+            </label>
+            <label class="field inline">
+                <span class="field-label">"Beloppen i noten"</span>
+                <select class="note-sign" prop:value=move || sign.get() on:change=move |ev| {
+                    let sign = if event_target_value(&ev) == "positive" { NoteSign::Positive } else { NoteSign::AsStatement };
+                    store.edit(|r| {
+                        if let Some(t) = edit::note_table_mut(r, &n7) {
+                            t.sign = sign;
+                        }
+                    });
+                }>
+                    <option value="as_statement">"Med samma tecken som i räkningen"</option>
+                    <option value="positive">"Som positiva belopp (vanligt för kostnader)"</option>
                 </select>
             </label>
         </div>

@@ -2,7 +2,7 @@
 
 use kassoren_engine::date::Date;
 use kassoren_engine::edit;
-use kassoren_engine::model::{Person, MAX_FISCAL_YEAR_MONTHS};
+use kassoren_engine::model::{Nil, Person, MAX_FISCAL_YEAR_MONTHS};
 use kassoren_engine::money::Unit;
 use kassoren_engine::orgnr;
 use leptos::prelude::*;
@@ -60,6 +60,17 @@ pub fn OrganisationEditor() -> impl IntoView {
                         }>
                         <option value="kr">"Kronor (kr)"</option>
                         <option value="tkr">"Tusentals kronor (tkr)"</option>
+                    </select>
+                </label>
+                <label class="field" for="settings-nil">
+                    <span class="field-label">"Noll i utskriften"</span>
+                    <select id="settings-nil" prop:value=move || store.report.with(|r| if r.settings.nil == Nil::Dash { "dash" } else { "zero" })
+                        on:change=move |ev| {
+                            let nil = if event_target_value(&ev) == "dash" { Nil::Dash } else { Nil::Zero };
+                            store.edit(|r| r.settings.nil = nil);
+                        }>
+                        <option value="zero">"Som 0"</option>
+                        <option value="dash">"Som –"</option>
                     </select>
                 </label>
             </div>

@@ -10,6 +10,8 @@ use rust_decimal::Decimal;
 
 use super::cells;
 use super::inputs::{CellText, IconButton, MoneyInput};
+use super::off_balance::OffBalanceEditor;
+use super::structure::RowMenu;
 use crate::ids;
 use crate::store::Store;
 
@@ -104,6 +106,7 @@ pub fn StatementEditor(balance: bool) -> impl IntoView {
                     </tbody>
                 </table>
             </div>
+            {balance.then(|| view! { <OffBalanceEditor /> })}
         </section>
     }
 }
@@ -272,7 +275,7 @@ fn input_row(store: Store, id: String, depth: usize) -> impl IntoView {
 
 /// The "+" that adds a detail row under an input line.
 fn add_detail_cell(store: Store, id: &str, label: &'static str) -> impl IntoView {
-    let id = id.to_string();
+    let (id, menu) = (id.to_string(), id.to_string());
     view! {
         <td class="actions">
             <IconButton
@@ -282,6 +285,7 @@ fn add_detail_cell(store: Store, id: &str, label: &'static str) -> impl IntoView
                     edit::add_detail_row(r, &id);
                 })
             />
+            <RowMenu line=menu />
         </td>
     }
 }
@@ -428,7 +432,7 @@ fn group_rows(store: Store, id: String, depth: usize, sum: bool) -> impl IntoVie
             {label_cell(store, &id, depth, "heading")}
             <td colspan=move || store.years.get()></td>
             {note_cell(store, &id)}
-            <td></td>
+            <td class="actions"><RowMenu line=id.clone() /></td>
         </tr>
         <For each=move || children.get() key=|c: &String| c.clone() let:child>
             <LineRows id=child depth=depth + 1 />

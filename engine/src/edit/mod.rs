@@ -44,7 +44,7 @@ pub use statement::{
 };
 pub use structure::{
     add_heading, add_line, can_move, is_added, is_prescribed, move_line, parent_of, remove_line,
-    Move,
+    set_line_accounts, Move,
 };
 
 #[cfg(test)]

@@ -134,6 +134,31 @@ pub fn add_heading(r: &mut Report, heading: &str, after: Option<&str>, label: &s
     insert_under(r, heading, after, line)
 }
 
+/// Sets the BAS account ranges of an input line from what the treasurer typed:
+/// `"3000-3099, 3120"` (commas, semicolons or spaces between ranges). The ranges the SIE import
+/// uses to put an account on the line. An error, in Swedish, names a range that does not parse;
+/// then nothing changes.
+pub fn set_line_accounts(r: &mut Report, line: &str, text: &str) -> Result<(), String> {
+    let ranges: Vec<String> = text
+        .split([',', ';', ' '])
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(str::to_string)
+        .collect();
+    if let Some(bad) = ranges.iter().find(|s| template::parse_range(s).is_none()) {
+        return Err(format!(
+            "\"{bad}\" är inget BAS-konto eller kontointervall (skriv t.ex. 3000-3099 eller 1930)."
+        ));
+    }
+    match r.line_mut(line) {
+        Some(l) if matches!(l.kind, LineKind::Input { .. }) => {
+            l.accounts = ranges;
+            Ok(())
+        }
+        _ => Err("Raden finns inte eller är ingen beloppsrad.".into()),
+    }
+}
+
 /// Whether `line` may move `dir`: prescribed lines never change their order among themselves
 /// nor leave the heading the template puts them under, and nothing leaves a prescribed heading
 /// or reaches the top level of a statement.
@@ -238,6 +263,26 @@ mod tests {
 
     fn ideell() -> Report {
         new_report(LegalForm::IdeellForening, "F", "", calendar_year(2025))
+    }
+
+    #[test]
+    fn account_ranges_typed_for_a_line() {
+        let mut r = ideell();
+        assert_eq!(
+            set_line_accounts(&mut r, "inventarier", "1220-1229, 1250"),
+            Ok(())
+        );
+        assert_eq!(
+            r.line("inventarier").unwrap().accounts,
+            ["1220-1229", "1250"]
+        );
+        let e = set_line_accounts(&mut r, "inventarier", "1220-12x9").unwrap_err();
+        assert!(e.contains("\"1220-12x9\""), "{e}");
+        assert_eq!(
+            r.line("inventarier").unwrap().accounts,
+            ["1220-1229", "1250"]
+        );
+        assert!(set_line_accounts(&mut r, "tillgangar", "1000").is_err());
     }
 
     #[test]
