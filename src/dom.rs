@@ -7,13 +7,20 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Focuses an element once the view has caught up (the next animation frame), and brings it into
-/// view.
+/// the middle of its pane (clear of a table's sticky heading), scrolling only what must scroll.
 pub fn focus_later(id: String) {
     request_animation_frame(move || {
         if let Some(el) = document().get_element_by_id(&id) {
             if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus();
-                el.scroll_into_view();
+                let _ = el.focus_with_options(&{
+                    let o = web_sys::FocusOptions::new();
+                    o.set_prevent_scroll(true);
+                    o
+                });
+                let options = web_sys::ScrollIntoViewOptions::new();
+                options.set_block(web_sys::ScrollLogicalPosition::Center);
+                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+                el.scroll_into_view_with_scroll_into_view_options(&options);
             }
         }
     });

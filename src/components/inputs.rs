@@ -10,8 +10,9 @@ use rust_decimal::Decimal;
 /// amount when not being edited, and never turns bad input into 0 or into the last valid
 /// amount. Each keystroke is sent as an [`Entry`]: an amount (or an empty cell), or text that is
 /// not an amount, which the report keeps as typed (`invalid`) while the cell's amount is empty,
-/// so the cell is marked and explained again on every visit. Escape restores what the cell held
-/// when it got focus. `placeholder` shows a computed figure the cell takes while it is empty.
+/// so the cell is marked and explained again on every visit. Escape restores the last valid
+/// amount the cell held when it got focus. `placeholder` shows a computed figure the cell takes
+/// while it is empty.
 #[component]
 pub fn MoneyInput(
     #[prop(into)] id: String,
@@ -25,8 +26,9 @@ pub fn MoneyInput(
 ) -> impl IntoView {
     // Some while the treasurer is typing in the cell.
     let draft = RwSignal::new(None::<String>);
-    // What the cell held when it got focus, for Escape.
-    let at_focus = StoredValue::new(Entry::Amount(None));
+    // The last valid amount the cell held when it got focus (or, if it never held one while
+    // shown, the text it held), for Escape.
+    let at_focus = StoredValue::new(None::<Entry>);
     let text = move || draft.get().or_else(|| invalid.get());
     let error = Memo::new(move |_| text().and_then(|t| parse_swedish(&t).err().map(|e| e.0)));
     let formatted = move || value.get().map(format_for_input).unwrap_or_default();
@@ -47,11 +49,14 @@ pub fn MoneyInput(
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())
                 prop:value=shown
                 on:focus=move |_| {
-                    let held = match invalid.get_untracked() {
-                        Some(t) => Entry::Invalid(t),
-                        None => Entry::Amount(value.get_untracked()),
-                    };
-                    at_focus.set_value(held);
+                    match invalid.get_untracked() {
+                        None => at_focus.set_value(Some(Entry::Amount(value.get_untracked()))),
+                        Some(t) => {
+                            if at_focus.with_value(Option::is_none) {
+                                at_focus.set_value(Some(Entry::Invalid(t)));
+                            }
+                        }
+                    }
                 }
                 on:input=move |ev| {
                     let text = event_target_value(&ev);
@@ -70,7 +75,9 @@ pub fn MoneyInput(
                 on:keydown=move |ev| {
                     if ev.key() == "Escape" {
                         draft.set(None);
-                        on_change.run(at_focus.get_value());
+                        if let Some(held) = at_focus.get_value() {
+                            on_change.run(held);
+                        }
                     }
                 }
             />

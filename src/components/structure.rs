@@ -78,6 +78,7 @@ pub fn RowMenu(line: String) -> impl IntoView {
                             store.edit(|r| {
                                 edit::move_line(r, &line, m);
                             });
+                            open.set(false);
                             dom::focus_later(ids::label(&line));
                         }>{move_label(m)}</button>
                     }
@@ -108,6 +109,7 @@ pub fn RowMenu(line: String) -> impl IntoView {
                 let line = line.clone();
                 view! {
                     <button type="button" class="danger" on:click=move |_| {
+                        open.set(false);
                         store.edit(|r| {
                             edit::remove_line(r, &line);
                         });

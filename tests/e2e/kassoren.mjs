@@ -645,9 +645,9 @@ export class Kassoren {
     return (await this.download('Spara som fil')).text;
   }
 
-  /** "Ladda ner utskrift": the downloaded HTML's text. */
+  /** "Ladda ner utskrift": the downloaded HTML's text (as a draft if the report has errors). */
   async downloadHtml() {
-    return (await this.download('Ladda ner utskrift')).text;
+    return (await this.downloadPrintout()).text;
   }
 
   /** Chooses a file in a hidden <input type=file>: a path, or bytes (Buffer, Uint8Array) under `name`. */
@@ -1472,6 +1472,96 @@ export class Kassoren {
   /** Removes what fillStorage put in local storage. */
   async freeStorage() {
     await this.page.evaluate(freeQuotaInPage, FILLER_PREFIX);
+  }
+
+  // ---- a statement's structure ----------------------------------------------------------------
+
+  /** A statement line's "⋯" button (its menu: move, under a heading, remove, BAS accounts). */
+  rowMenuButton(lineId) {
+    return this.statementEditor().locator(`tr[data-line="${lineId}"] .row-menu > button`).first();
+  }
+
+  /** Opens a line's menu and clicks the action named `name` ("Flytta ner", "Ta bort raden", …). */
+  async rowMenuAction(lineId, name) {
+    await this.rowMenuButton(lineId).click();
+    const popup = this.page.locator(`#meny-${lineId}`);
+    await popup.getByRole('button', { name, exact: true }).click();
+  }
+
+  /** The names of the actions a line's menu offers (opens and closes it). */
+  async rowMenuActions(lineId) {
+    await this.rowMenuButton(lineId).click();
+    const names = await this.page
+      .locator(`#meny-${lineId} button`)
+      .evaluateAll((bs) => bs.map((b) => b.textContent.trim()));
+    await this.rowMenuButton(lineId).click();
+    return names;
+  }
+
+  /**
+   * Adds a line ("rad") or a heading ("rubrik") under the heading `headingId`, names it `label`
+   * and returns its id (the label field that gets the focus).
+   */
+  async addUnder(headingId, what, label) {
+    const name = what === 'rubrik' ? 'Lägg till en rubrik med summa' : 'Lägg till en rad under rubriken';
+    await this.rowMenuAction(headingId, name);
+    await this.page.waitForFunction(() => document.activeElement?.id?.startsWith('label-'));
+    const id = await this.page.evaluate(() => document.activeElement.id.slice('label-'.length));
+    await this.page.keyboard.press('Control+a');
+    await this.page.keyboard.type(label);
+    return id;
+  }
+
+  /** "Ställda säkerheter" / "Eventualförpliktelser" under the balansräkning: {label, text}. */
+  async offBalance(which) {
+    const label = await this.page.locator(`select#${which}-label`).inputValue();
+    const text = await this.page.locator(`input#${which}-text`).inputValue();
+    return { label, text };
+  }
+
+  /** Sets a note table's sign convention: "positive" or "as_statement". */
+  async setNoteSign(noteId, sign) {
+    await this.noteEditor(noteId).locator('select.note-sign').selectOption(sign);
+  }
+
+  // ---- the printout with errors open ----------------------------------------------------------
+
+  /** The question asked before printing or downloading a report that has errors. */
+  draftQuestion() {
+    return this.page.locator('[role=alertdialog].draft-question');
+  }
+
+  /**
+   * "Ladda ner utskrift": the downloaded HTML's {name, text, asked}; `asked` is the draft
+   * question's heading when the report had errors (answered "Ladda ner som utkast"), else null.
+   */
+  async downloadPrintout() {
+    const button = this.toolbarButton('Ladda ner utskrift');
+    const downloading = this.page.waitForEvent('download', { timeout: 10000 });
+    await button.click();
+    let asked = null;
+    const question = this.draftQuestion();
+    const which = await Promise.race([
+      downloading.then(() => 'download'),
+      question.waitFor({ timeout: 10000 }).then(() => 'question'),
+    ]);
+    if (which === 'question') {
+      asked = (await question.locator('h2').innerText()).trim();
+      await question.getByRole('button', { name: 'Ladda ner som utkast' }).click();
+    }
+    const download = await downloading;
+    const bytes = await fs.readFile(await download.path());
+    return { name: download.suggestedFilename(), text: bytes.toString('utf8'), asked };
+  }
+
+  /** The Kontroller part's problems in order: [{code, text}] (opens it). */
+  async problems() {
+    await this.openPart('Kontroller');
+    const part = this.page.locator('main#editor section.checks');
+    await part.waitFor();
+    return part
+      .locator('ul.problems li[data-code]')
+      .evaluateAll((els) => els.map((e) => ({ code: e.dataset.code, text: e.textContent.trim() })));
   }
 }
 

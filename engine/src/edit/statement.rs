@@ -1,5 +1,4 @@
-//! Resultaträkning and balansräkning: line labels, sum labels, detail rows (which keep the
-//! totals) and a line's note.
+//! Resultaträkning and balansräkning: line labels, sum labels, detail rows and a line's note.
 
 use rust_decimal::Decimal;
 
@@ -8,9 +7,22 @@ use crate::money::Money;
 
 /// Sets a line's label. For a group with a sum label this is the heading; the total row's label
 /// is set with [`set_sum_label`].
+///
+/// A heading whose sum row still reads "Summa" and its old name gets the new name there too
+/// ("Ny rubrik" → "Omsättningstillgångar": "Summa omsättningstillgångar").
 pub fn set_line_label(r: &mut Report, line: &str, label: &str) -> bool {
     match r.line_mut(line) {
         Some(l) => {
+            let old = format!("Summa {}", crate::util::case::to_lower(l.label.trim()));
+            if let LineKind::Group {
+                sum_label: Some(sum),
+                ..
+            } = &mut l.kind
+            {
+                if *sum == old {
+                    *sum = format!("Summa {}", crate::util::case::to_lower(label.trim()));
+                }
+            }
             l.label = label.to_string();
             true
         }
@@ -255,6 +267,22 @@ mod tests {
         assert_eq!(add_detail_row(&mut r, "arets_resultat"), None);
         assert_eq!(add_detail_row(&mut r, "nope"), None);
         assert!(!remove_detail_row(&mut r, "nope", "x"));
+    }
+
+    #[test]
+    fn renaming_a_heading_renames_its_untouched_sum_row() {
+        let mut r = blank();
+        let h = crate::edit::add_heading(&mut r, "tillgangar", None, "Ny rubrik").unwrap();
+        assert!(set_line_label(&mut r, &h, "Omsättningstillgångar"));
+        let sum = |r: &Report| match &r.line(&h).unwrap().kind {
+            LineKind::Group { sum_label, .. } => sum_label.clone(),
+            _ => None,
+        };
+        assert_eq!(sum(&r).as_deref(), Some("Summa omsättningstillgångar"));
+        // A sum row the treasurer named stays as named.
+        assert!(set_sum_label(&mut r, &h, "Summa kortfristiga tillgångar"));
+        assert!(set_line_label(&mut r, &h, "Omsättning"));
+        assert_eq!(sum(&r).as_deref(), Some("Summa kortfristiga tillgångar"));
     }
 
     #[test]
