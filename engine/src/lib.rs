@@ -8,6 +8,7 @@
 //!
 //! The crate has no web dependency; it compiles natively and to `wasm32-unknown-unknown`.
 
+pub mod bidi;
 pub mod compute;
 pub mod count;
 pub mod date;

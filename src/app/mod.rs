@@ -22,6 +22,7 @@ pub enum Dialog {
     None,
     Reports,
     New,
+    NextYear,
 }
 
 /// On a narrow screen only one pane shows.
@@ -60,6 +61,14 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" class:dragging=move || shell.dragging.get()>
+            <a class="skip-link" href="#editor" on:click=move |ev| {
+                ev.prevent_default();
+                shell.pane.set(Pane::Editor);
+                crate::dom::focus_selector_later(&[
+                    "#editor :is(input, select, textarea):not([disabled])",
+                    "#editor",
+                ]);
+            }>"Hoppa till innehållet"</a>
             <toolbar::Toolbar shell=shell />
             <messages::Messages shell=shell />
             <div class="pane-tabs" role="tablist" aria-label="Visa">

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::inputs::{CellText, IconButton, MoneyInput, TextArea};
+use super::label_text::LabelText;
 use super::narrative::SectionList;
 use crate::ids;
 use crate::store::Store;
@@ -314,12 +315,17 @@ fn ProposalRow(id: String) -> impl IntoView {
     let (l, a, d) = (id.clone(), id.clone(), id.clone());
     view! {
         <div class="row-fields proposal-row">
-            <CellText id=ids::proposal_label(&id) label="Förslagets text" value=label on_change=move |v: String| store.edit(|r| {
+            <LabelText id=ids::proposal_label(&id) label="Förslagets text" value=label on_change=move |v: String| store.edit(|r| {
                 if let Some(p) = edit::proposal_item_mut(r, &l) {
                     p.label = v;
                 }
             }) />
-            <MoneyInput id=ids::proposal_amount(&id) label="Belopp" value=amount on_change={move |v: Option<Decimal>| store.edit(|r| {
+            <MoneyInput id=ids::proposal_amount(&id)
+                label=Signal::derive(move || match label.get() {
+                    text if text.trim().is_empty() => "Belopp".to_string(),
+                    text => format!("Belopp, {text}"),
+                })
+                value=amount on_change={move |v: Option<Decimal>| store.edit(|r| {
                 edit::set_proposal_amount(r, &a, v);
             })} />
             <IconButton label="Ta bort raden" text="✕" on_click=move |_| store.edit(|r| {

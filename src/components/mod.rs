@@ -1,11 +1,16 @@
 //! The editor's parts. Each renders engine values and sends edits to the engine.
 
 pub mod checks;
+pub mod date_input;
 pub mod inputs;
+pub mod label_text;
 pub mod management;
+pub mod modal;
 pub mod narrative;
+pub mod next_year;
 pub mod notes;
 pub mod organisation;
+pub mod parsed_input;
 pub mod reports;
 pub mod review;
 pub mod sie;

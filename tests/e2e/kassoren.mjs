@@ -1208,9 +1208,9 @@ export class Kassoren {
     await this.page.getByRole('button', { name: 'Lägg till kommentar' }).click();
   }
 
-  /** "Jag har granskat revision N". */
+  /** "Jag har granskat version N". */
   async markReviewed() {
-    await this.page.getByRole('button', { name: /^Jag har granskat revision/ }).click();
+    await this.page.getByRole('button', { name: /^Jag har granskat version/ }).click();
   }
 
   /** "Jämför med min version" when a copy of the open report was opened. */
