@@ -213,6 +213,9 @@ pub fn parse_input(text: &str) -> Result<Option<Date>, String> {
     if !(1..=12).contains(&m) {
         return Err(format!("månaden {m} finns inte (1–12)"));
     }
+    if d == 0 {
+        return Err(format!("dag 0 finns inte ({example})"));
+    }
     if !(1000..=9999).contains(&y) {
         return Err(format!("året {y} går inte att använda ({example})"));
     }
@@ -297,6 +300,9 @@ mod tests {
             "februari har bara 28 dagar"
         );
         assert!(parse_input("2025-12-31x").unwrap_err().contains("\"x\""));
+        assert!(parse_input("2025-04-0")
+            .unwrap_err()
+            .contains("dag 0 finns inte"));
     }
 
     #[test]

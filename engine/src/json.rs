@@ -140,6 +140,13 @@ pub fn from_json(text: &str) -> Result<Report, ImportError> {
     }
     // One pass checks the syntax and reads only the format and version.
     let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        // "format" or "version" twice: named, not taken for another kind of file.
+        serde_json::error::Category::Data if e.to_string().starts_with("duplicate field") => {
+            ImportError::Invalid {
+                path: path_text(&path_at(text, offset_of(text, e.line(), e.column()))),
+                reason: json_errors::translate(&e.to_string()),
+            }
+        }
         // Valid JSON, but not an object: not a report.
         serde_json::error::Category::Data => ImportError::NotAReport,
         _ => ImportError::NotJson {

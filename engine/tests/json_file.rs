@@ -62,6 +62,12 @@ fn file_errors_are_swedish_and_name_the_place() {
     let e = err(&dup).to_string();
     assert!(e.contains("dubblettfält"), "{e}");
     assert!(e.contains("organisation"), "{e}");
+    // The format's own fields twice.
+    let e = err(r#"{"format": "kassoren-arsredovisning", "version": 3, "version": 3}"#).to_string();
+    assert!(
+        e.contains("dubblettfält") && e.contains("\"version\""),
+        "{e}"
+    );
     // Trailing characters after the report.
     let e = err(&format!("{good} x")).to_string();
     assert!(

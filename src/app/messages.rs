@@ -46,11 +46,11 @@ pub fn Messages(shell: Shell) -> impl IntoView {
             }}
         </section>
         <Show when=move || is_example.get()>
-            <p class="example-banner">
+            <section class="example-banner" aria-label="Om exemplet">
                 "Det här är ett exempel. Ändra gärna i det, eller börja med "
-                    <button type="button" class="link" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny årsredovisning"</button>
-                    "."
-                </p>
+                <button type="button" class="link" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny årsredovisning"</button>
+                "."
+            </section>
         </Show>
     }
 }

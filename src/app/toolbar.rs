@@ -32,7 +32,7 @@ pub fn Toolbar(shell: Shell) -> impl IntoView {
         <header class="toolbar">
             <div class="brand">
                 <span class="logo" aria-hidden="true">"K"</span>
-                <span class="name">"Kassören"</span>
+                <h1 class="name">"Kassören"</h1>
             </div>
             <div class="doc-title">
                 <bdi>{move || store.report.with(edit::default_title)}</bdi>

@@ -73,7 +73,7 @@ pub fn Modal(
         }
     });
     let keydown = move |ev: leptos::ev::KeyboardEvent| {
-        let Some(root) = root.get_untracked() else {
+        let Some(Some(root)) = root.try_get_untracked() else {
             return;
         };
         let root: web_sys::Element = root.into();
@@ -107,8 +107,9 @@ pub fn Modal(
         }
     };
     // Focus that leaves the dialog (a click on the backdrop) comes back to it.
+    // Also fired while the dialog is being removed, after its signals are gone: then nothing.
     let focusout = move |ev: leptos::ev::FocusEvent| {
-        let Some(root) = root.get_untracked() else {
+        let Some(Some(root)) = root.try_get_untracked() else {
             return;
         };
         let root: web_sys::Element = root.into();
