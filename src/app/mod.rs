@@ -71,12 +71,14 @@ pub fn App() -> impl IntoView {
             }>"Hoppa till innehållet"</a>
             <toolbar::Toolbar shell=shell />
             <messages::Messages shell=shell />
+            <nav class="pane-switch" aria-label="Redigera eller förhandsvisa">
             <div class="pane-tabs" role="tablist" aria-label="Visa">
                 <button type="button" role="tab" aria-selected=move || (shell.pane.get() == Pane::Editor).to_string()
                     on:click=move |_| shell.pane.set(Pane::Editor)>"Redigera"</button>
                 <button type="button" role="tab" aria-selected=move || (shell.pane.get() == Pane::Preview).to_string()
                     on:click=move |_| shell.pane.set(Pane::Preview)>"Förhandsvisning"</button>
             </div>
+            </nav>
             <div class="workspace" class:show-preview=move || shell.pane.get() == Pane::Preview>
                 <sidebar::Sidebar shell=shell />
                 <editor_pane::EditorPane />

@@ -13,7 +13,7 @@ use wasm_bindgen::JsCast;
 use crate::store::Store;
 
 /// The narrowest the report is laid out in the preview; a narrower pane shows it scaled down.
-const NARROWEST: f64 = 480.0;
+const NARROWEST: f64 = 560.0;
 
 #[component]
 pub fn Preview() -> impl IntoView {

@@ -112,11 +112,11 @@ fn EquityEditor() -> impl IntoView {
         <p class="hint">
             "Ingående belopp, disposition av föregående års resultat och årets resultat räknas ut. Ange insatser, utdelning, fondavsättningar och andra rörelser nedan (för räkenskapsåret)."
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Förändringar i eget kapital, tabell">
             <table class="figures equity">
                 <thead>
                     <tr>
-                        <th scope="col"></th>
+                        <th scope="col"><span class="visually-hidden">"Post"</span></th>
                         {move || columns.get().into_iter().map(|(_, l)| view! { <th scope="col" class="num">{l}</th> }).collect_view()}
                         <th scope="col" class="num">"Totalt"</th>
                     </tr>

@@ -910,7 +910,7 @@ export class Kassoren {
 
   /** The label field of a statement line or of a detail row. */
   label(lineId) {
-    return this.page.locator(`input#${ids.label(lineId)}`);
+    return this.page.locator(`textarea#${ids.label(lineId)}`);
   }
 
   computedCell(lineId, year) {
@@ -1128,7 +1128,7 @@ export class Kassoren {
   async noteRowIds(noteId) {
     const prefix = ids.noteRow('');
     return this.noteEditor(noteId)
-      .locator(`table.note-table-editor tbody tr th input[id^="${prefix}"]`)
+      .locator(`table.note-table-editor tbody tr th textarea[id^="${prefix}"]`)
       .evaluateAll((els, p) => els.map((e) => e.id.slice(p.length)), prefix);
   }
 
@@ -1146,7 +1146,7 @@ export class Kassoren {
 
   /** A note table row's label field in the editor. */
   noteRowLabel(rowId) {
-    return this.page.locator(`input#${ids.noteRow(rowId)}`);
+    return this.page.locator(`textarea#${ids.noteRow(rowId)}`);
   }
 
   /** A note table column's header field in the editor. */
