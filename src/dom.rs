@@ -7,23 +7,61 @@ use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 
 /// Focuses an element once the view has caught up (the next animation frame), and brings it into
-/// the middle of its pane (clear of a table's sticky heading), scrolling only what must scroll.
+/// view inside its pane (the page itself never scrolls: see `style/app.css`).
+/// An element that cannot take the focus (a heading) passes it to the first field after it.
 pub fn focus_later(id: String) {
     request_animation_frame(move || {
         if let Some(el) = document().get_element_by_id(&id) {
-            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
-                let _ = el.focus_with_options(&{
-                    let o = web_sys::FocusOptions::new();
-                    o.set_prevent_scroll(true);
-                    o
-                });
-                let options = web_sys::ScrollIntoViewOptions::new();
-                options.set_block(web_sys::ScrollLogicalPosition::Center);
-                options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
-                el.scroll_into_view_with_scroll_into_view_options(&options);
-            }
+            let field = "input, select, textarea, button";
+            let el = if el
+                .matches("input, select, textarea, button, [tabindex]")
+                .unwrap_or(false)
+            {
+                el
+            } else {
+                el.query_selector(field)
+                    .ok()
+                    .flatten()
+                    .or_else(|| {
+                        let next = el.next_element_sibling()?;
+                        if next.matches(field).unwrap_or(false) {
+                            Some(next)
+                        } else {
+                            next.query_selector(field).ok().flatten()
+                        }
+                    })
+                    .unwrap_or(el)
+            };
+            focus_in_view(el);
         }
     });
+}
+
+/// Focuses, once the view has caught up, the first element matching the first of `selectors`
+/// that matches any.
+pub fn focus_selector_later(selectors: &'static [&'static str]) {
+    request_animation_frame(move || {
+        if let Some(el) = selectors
+            .iter()
+            .find_map(|s| document().query_selector(s).ok().flatten())
+        {
+            focus_in_view(el);
+        }
+    });
+}
+
+/// Focuses an element and scrolls its pane (only as far as needed) to show it.
+fn focus_in_view(el: web_sys::Element) {
+    if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+        let focus = web_sys::FocusOptions::new();
+        focus.set_prevent_scroll(true);
+        let _ = el.focus_with_options(&focus);
+        // The middle of the pane: clear of a table's sticky heading.
+        let options = web_sys::ScrollIntoViewOptions::new();
+        options.set_block(web_sys::ScrollLogicalPosition::Center);
+        options.set_inline(web_sys::ScrollLogicalPosition::Nearest);
+        el.scroll_into_view_with_scroll_into_view_options(&options);
+    }
 }
 
 /// Takes the focus out of the field being edited, so it shows the report's value again.

@@ -40,6 +40,9 @@ pub enum SaveStatus {
 pub struct Notice {
     pub error: bool,
     pub text: String,
+    /// The report the notice is about (it goes when another report is opened or this one is
+    /// deleted); `None` for a notice about the app.
+    pub report: Option<String>,
 }
 
 #[derive(Clone, Copy)]
@@ -76,6 +79,7 @@ impl Store {
             Layout::Newer(v) => Some(Notice {
                 error: true,
                 text: format!("Webbläsarens lagring har skrivits av en nyare version av Kassören (lagringsversion {v}). Ladda om sidan för att få den nya versionen."),
+                report: None,
             }),
         };
         let mut index = library::load_index();
@@ -96,6 +100,7 @@ impl Store {
                         text: format!(
                             "En sparad årsredovisning kunde inte läsas och har lämnats orörd: {e}"
                         ),
+                        report: None,
                     })
                 }
                 None => {}
@@ -162,6 +167,16 @@ impl Store {
         self.notice.set(Some(Notice {
             error: false,
             text: text.into(),
+            report: None,
+        }));
+    }
+
+    /// A notice about the open report: it goes with the report.
+    pub fn notify_about_report(&self, text: impl Into<String>) {
+        self.notice.set(Some(Notice {
+            error: false,
+            text: text.into(),
+            report: Some(self.current.get_untracked()),
         }));
     }
 
@@ -169,6 +184,7 @@ impl Store {
         self.notice.set(Some(Notice {
             error: true,
             text: text.into(),
+            report: None,
         }));
     }
 

@@ -1,10 +1,12 @@
 //! The web crate's own logic, tested in headless Chromium with wasm-bindgen-test (`./run test`
 //! runs it with `wasm-bindgen-test-runner` and Debian's chromedriver): the undo history's
-//! grouping of keystrokes, the money cell's parse / format / keep-bad-text behaviour, and the
-//! one policy that makes room when the browser's storage is full.
+//! grouping of keystrokes, the money cell's and the date field's parse / format / keep-bad-text
+//! behaviour, and the one policy that makes room when the browser's storage is full.
 #![cfg(target_arch = "wasm32")]
 
+use kassoren_engine::date::Date;
 use kassoren_engine::edit::Entry;
+use kassoren_web::components::date_input::DateInput;
 use kassoren_web::components::inputs::MoneyInput;
 use kassoren_web::history::{History, UNDO_STEPS};
 use kassoren_web::room::{self, Purpose};
@@ -291,6 +293,124 @@ async fn a_corrected_amount_clears_the_mark() {
         vec![Entry::Invalid("12x".into()), Entry::Amount(Some(dec("12")))]
     );
     assert_eq!(cell.kept.get_untracked(), None);
+}
+
+// ---------------------------------------------------------------------------------------------
+// The date field (ParsedInput with the engine's date reader)
+
+struct DateCell {
+    field: Cell,
+    sent: RwSignal<Vec<Option<Date>>>,
+    value: RwSignal<Option<Date>>,
+}
+
+fn date_cell(start: Option<Date>, required: bool) -> DateCell {
+    let document = document();
+    let host: web_sys::HtmlElement = document.create_element("div").unwrap().unchecked_into();
+    document.body().unwrap().append_child(&host).unwrap();
+    let sent = RwSignal::new(Vec::new());
+    let value = RwSignal::new(start);
+    let mounted = leptos::mount::mount_to(host.clone(), move || {
+        view! {
+            <DateInput id="d" label="Datum" required=required value=value on_change={move |v: Option<Date>| {
+                sent.update(|s| s.push(v));
+                value.set(v);
+            }} />
+        }
+        .into_any()
+    });
+    let input = host
+        .query_selector("input")
+        .unwrap()
+        .unwrap()
+        .unchecked_into();
+    DateCell {
+        field: Cell {
+            input,
+            sent: RwSignal::new(Vec::new()),
+            value: RwSignal::new(None),
+            kept: RwSignal::new(None),
+            _mounted: mounted,
+        },
+        sent,
+        value,
+    }
+}
+
+fn date(s: &str) -> Date {
+    s.parse().unwrap()
+}
+
+#[wasm_bindgen_test]
+async fn a_date_typed_digit_by_digit_is_kept_and_sent_once_whole() {
+    let cell = date_cell(Some(date("2025-12-31")), false);
+    let mut typed = String::new();
+    for digit in "20260315".chars() {
+        typed.push(digit);
+        cell.field.type_text(&typed);
+        settle().await;
+        assert_eq!(cell.field.input.value(), typed, "the text stays as typed");
+        assert!(
+            !cell.field.invalid(),
+            "no mark while still typing ({typed})"
+        );
+    }
+    assert_eq!(cell.sent.get_untracked(), vec![Some(date("2026-03-15"))]);
+    cell.field.blur();
+    settle().await;
+    assert_eq!(
+        cell.field.input.value(),
+        "2026-03-15",
+        "shown as ÅÅÅÅ-MM-DD"
+    );
+    assert_eq!(
+        cell.field.input.get_attribute("placeholder").as_deref(),
+        Some("ÅÅÅÅ-MM-DD")
+    );
+}
+
+#[wasm_bindgen_test]
+async fn a_partial_date_is_kept_marked_when_left_and_never_empties_the_field() {
+    let cell = date_cell(Some(date("2025-12-31")), false);
+    cell.field.type_text("2026-02");
+    settle().await;
+    assert!(cell.sent.get_untracked().is_empty());
+    cell.field.blur();
+    settle().await;
+    assert_eq!(cell.field.input.value(), "2026-02");
+    assert!(cell.field.invalid());
+    let message = cell.field.message().expect("the field says why");
+    assert!(message.contains("dagen saknas"), "{message}");
+    assert_eq!(cell.value.get_untracked(), Some(date("2025-12-31")));
+    // A date that does not exist is explained too.
+    cell.field.type_text("2026-02-30");
+    cell.field.blur();
+    settle().await;
+    assert!(cell
+        .field
+        .message()
+        .unwrap()
+        .contains("februari har bara 28 dagar"));
+    // Escape gives the stored date back.
+    cell.field.key("Escape");
+    settle().await;
+    assert_eq!(cell.field.input.value(), "2025-12-31");
+    assert!(!cell.field.invalid());
+}
+
+#[wasm_bindgen_test]
+async fn an_optional_date_can_be_emptied_a_required_one_cannot() {
+    let optional = date_cell(Some(date("2025-12-31")), false);
+    optional.field.type_text("");
+    settle().await;
+    assert_eq!(optional.sent.get_untracked(), vec![None]);
+    let required = date_cell(Some(date("2025-12-31")), true);
+    required.field.type_text("");
+    required.field.blur();
+    settle().await;
+    assert!(required.sent.get_untracked().is_empty());
+    assert!(required.field.invalid());
+    assert_eq!(required.value.get_untracked(), Some(date("2025-12-31")));
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,4 +1,5 @@
-//! Calendar dates as the report needs them: `YYYY-MM-DD`, no time zone, no dependency.
+//! Calendar dates as the report needs them: `YYYY-MM-DD`, no time zone, no dependency; and
+//! reading what a treasurer types into a date field ([`parse_input`]).
 
 use std::fmt;
 use std::str::FromStr;
@@ -150,6 +151,83 @@ impl FromStr for Date {
     }
 }
 
+/// Reads a date as typed into a date field: `ÅÅÅÅ-MM-DD` (also with one-digit month or day, or
+/// `.`, `/` or space between the parts) or eight digits `ÅÅÅÅMMDD`, with spaces around it.
+/// `Ok(None)` for an empty field. A date that is only partly typed (`2025`, `2025-1`,
+/// `202512`) is an error saying what is missing, so the field can keep the text as typed and
+/// explain; the date is always shown as `ÅÅÅÅ-MM-DD` ([`Date`]'s `Display`), whatever the
+/// browser's language.
+pub fn parse_input(text: &str) -> Result<Option<Date>, String> {
+    let t = text.trim();
+    if t.is_empty() {
+        return Ok(None);
+    }
+    let example = "skriv ÅÅÅÅ-MM-DD, t.ex. 2025-12-31";
+    if let Some(bad) = t
+        .chars()
+        .find(|c| !(c.is_ascii_digit() || matches!(c, '-' | '.' | '/' | ' ' | '–')))
+    {
+        return Err(format!("\"{bad}\" hör inte hemma i ett datum ({example})"));
+    }
+    let parts: Vec<&str> = t
+        .split(['-', '.', '/', ' ', '–'])
+        .filter(|p| !p.is_empty())
+        .collect();
+    let (year, month, day) = match parts.as_slice() {
+        [digits] if digits.len() == 8 => (&digits[0..4], &digits[4..6], &digits[6..8]),
+        [digits] if digits.len() < 8 && digits.len() > 4 => {
+            return Err(format!(
+                "datumet är inte färdigskrivet: {} ({example})",
+                if digits.len() < 6 {
+                    "månad och dag saknas"
+                } else {
+                    "dagen saknas"
+                }
+            ))
+        }
+        [digits] if digits.len() <= 4 => {
+            return Err(format!(
+                "datumet är inte färdigskrivet: månad och dag saknas ({example})"
+            ))
+        }
+        [_] => return Err(format!("för många siffror för ett datum ({example})")),
+        [_, _] => {
+            return Err(format!(
+                "datumet är inte färdigskrivet: dagen saknas ({example})"
+            ))
+        }
+        [y, m, d] => (*y, *m, *d),
+        _ => return Err(format!("för många delar för ett datum ({example})")),
+    };
+    if year.len() != 4 {
+        return Err(format!("året ska ha fyra siffror ({example})"));
+    }
+    if month.len() > 2 || day.len() > 2 {
+        return Err(format!("månad och dag har högst två siffror ({example})"));
+    }
+    let (y, m, d): (i32, u8, u8) = (
+        year.parse().map_err(|_| example.to_string())?,
+        month.parse().map_err(|_| example.to_string())?,
+        day.parse().map_err(|_| example.to_string())?,
+    );
+    if !(1..=12).contains(&m) {
+        return Err(format!("månaden {m} finns inte (1–12)"));
+    }
+    if d == 0 {
+        return Err(format!("dag 0 finns inte ({example})"));
+    }
+    if !(1000..=9999).contains(&y) {
+        return Err(format!("året {y} går inte att använda ({example})"));
+    }
+    Date::new(y, m, d).map(Some).ok_or_else(|| {
+        format!(
+            "{} har bara {} dagar",
+            MONTHS[usize::from(m) - 1],
+            days_in_month(y, m)
+        )
+    })
+}
+
 impl Serialize for Date {
     fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         s.collect_str(self)
@@ -175,6 +253,56 @@ mod tests {
         assert!("2023-2-28".parse::<Date>().is_err());
         assert!("2023-13-01".parse::<Date>().is_err());
         assert!("2023-01-00".parse::<Date>().is_err());
+    }
+
+    #[test]
+    fn reads_what_is_typed() {
+        let d = |y, m, d| Ok(Some(Date::new(y, m, d).unwrap()));
+        assert_eq!(parse_input("2025-12-31"), d(2025, 12, 31));
+        assert_eq!(parse_input(" 20251231 "), d(2025, 12, 31));
+        assert_eq!(parse_input("2025-1-5"), d(2025, 1, 5));
+        assert_eq!(parse_input("2025.01.05"), d(2025, 1, 5));
+        assert_eq!(parse_input("2025/01/05"), d(2025, 1, 5));
+        assert_eq!(parse_input("2024-02-29"), d(2024, 2, 29));
+        assert_eq!(parse_input(""), Ok(None));
+        assert_eq!(parse_input("   "), Ok(None));
+        // The shown form is always ÅÅÅÅ-MM-DD.
+        assert_eq!(
+            parse_input("20250105").unwrap().unwrap().to_string(),
+            "2025-01-05"
+        );
+    }
+
+    #[test]
+    fn every_partial_date_is_an_explained_error() {
+        // Typed digit by digit, every prefix of "20251231" is partial, never a wrong date.
+        let typed = "20251231";
+        for n in 1..typed.len() {
+            let e = parse_input(&typed[..n]).unwrap_err();
+            assert!(e.contains("ÅÅÅÅ-MM-DD"), "{n}: {e}");
+        }
+        let typed = "2025-12-31";
+        for n in 1..typed.len() - 1 {
+            assert!(parse_input(&typed[..n]).is_err(), "{}", &typed[..n]);
+        }
+        assert!(parse_input("2025-12").unwrap_err().contains("dagen saknas"));
+        assert!(parse_input("2025")
+            .unwrap_err()
+            .contains("månad och dag saknas"));
+        assert!(parse_input("12/31/2025")
+            .unwrap_err()
+            .contains("fyra siffror"));
+        assert!(parse_input("2025-13-01")
+            .unwrap_err()
+            .contains("månaden 13 finns inte"));
+        assert_eq!(
+            parse_input("2023-02-29").unwrap_err(),
+            "februari har bara 28 dagar"
+        );
+        assert!(parse_input("2025-12-31x").unwrap_err().contains("\"x\""));
+        assert!(parse_input("2025-04-0")
+            .unwrap_err()
+            .contains("dag 0 finns inte"));
     }
 
     #[test]

@@ -10,6 +10,7 @@ use std::fmt;
 
 use serde_json::Value;
 
+use crate::json_errors::{self, Binary, Encoding};
 use crate::model::*;
 
 /// Files larger than this are refused before parsing.
@@ -26,7 +27,12 @@ pub enum ImportError {
         bytes: usize,
     },
     TooDeep,
-    NotText,
+    /// Not UTF-8: the encoding it is in instead, and where UTF-8 first breaks.
+    NotUtf8 {
+        encoding: Encoding,
+        line: usize,
+        column: usize,
+    },
     NotJson {
         line: usize,
         column: usize,
@@ -55,7 +61,24 @@ impl fmt::Display for ImportError {
             ImportError::TooDeep => f.write_str(
                 "Filen är nästlad djupare än en årsredovisning från Kassören kan vara; den öppnas inte.",
             ),
-            ImportError::NotText => f.write_str("Filen är ingen textfil (den är inte UTF-8), så den kan inte vara en årsredovisning från Kassören."),
+            ImportError::NotUtf8 { encoding: Encoding::Binary(Binary::Other), .. } => f.write_str(
+                "Filen är ingen textfil (den innehåller binär data), så den kan inte vara en årsredovisning från Kassören.",
+            ),
+            ImportError::NotUtf8 { encoding: e @ Encoding::Binary(_), .. } => write!(
+                f,
+                "Filen är ingen textfil utan {}, så den kan inte vara en årsredovisning från Kassören.",
+                e.label()
+            ),
+            ImportError::NotUtf8 { encoding: Encoding::Latin1, line, column } => write!(
+                f,
+                "Filen är inte sparad som UTF-8 utan verkar vara {} (första tecknet som inte är UTF-8 står på rad {line}, kolumn {column}). Spara den som UTF-8 i en textredigerare och öppna den igen.",
+                Encoding::Latin1.label()
+            ),
+            ImportError::NotUtf8 { encoding, .. } => write!(
+                f,
+                "Filen är sparad som {}, men Kassören läser årsredovisningar i UTF-8. Spara den som UTF-8 i en textredigerare och öppna den igen.",
+                encoding.label()
+            ),
             ImportError::NotJson { line, column, reason } => write!(
                 f,
                 "Filen är inte giltig JSON (rad {line}, kolumn {column}: {reason})."
@@ -90,7 +113,14 @@ pub fn from_bytes(bytes: &[u8]) -> Result<Report, ImportError> {
         return Err(ImportError::TooLarge { bytes: bytes.len() });
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    let text = std::str::from_utf8(bytes).map_err(|_| ImportError::NotText)?;
+    let text = std::str::from_utf8(bytes).map_err(|_| {
+        let (line, column) = json_errors::first_bad_byte(bytes);
+        ImportError::NotUtf8 {
+            encoding: json_errors::detect(bytes),
+            line,
+            column,
+        }
+    })?;
     from_json(text)
 }
 
@@ -110,12 +140,19 @@ pub fn from_json(text: &str) -> Result<Report, ImportError> {
     }
     // One pass checks the syntax and reads only the format and version.
     let header: Header = serde_json::from_str(text).map_err(|e| match e.classify() {
+        // "format" or "version" twice: named, not taken for another kind of file.
+        serde_json::error::Category::Data if e.to_string().starts_with("duplicate field") => {
+            ImportError::Invalid {
+                path: path_text(&path_at(text, offset_of(text, e.line(), e.column()))),
+                reason: json_errors::translate(&e.to_string()),
+            }
+        }
         // Valid JSON, but not an object: not a report.
         serde_json::error::Category::Data => ImportError::NotAReport,
         _ => ImportError::NotJson {
             line: e.line(),
             column: e.column(),
-            reason: swedish_json_error(&e),
+            reason: json_errors::syntax_reason(&e),
         },
     })?;
     if header.format.as_ref().and_then(Value::as_str) != Some(FORMAT_NAME) {
@@ -138,7 +175,7 @@ pub fn from_json(text: &str) -> Result<Report, ImportError> {
         let mut value: Value = serde_json::from_str(text).map_err(|e| ImportError::NotJson {
             line: e.line(),
             column: e.column(),
-            reason: swedish_json_error(&e),
+            reason: json_errors::syntax_reason(&e),
         })?;
         migrate(&mut value, version as u32)?;
         read_report(&value.to_string())?
@@ -161,17 +198,19 @@ struct Header {
 pub(crate) fn read_report(text: &str) -> Result<Report, ImportError> {
     let mut de = serde_json::Deserializer::from_str(text);
     let report = <Report as serde::Deserialize>::deserialize(&mut de).map_err(|e| {
-        let reason = e.to_string();
-        let reason = reason.split(" at line ").next().unwrap_or(&reason);
+        let reason = match e.classify() {
+            serde_json::error::Category::Data => json_errors::translate(&e.to_string()),
+            _ => json_errors::syntax_reason(&e),
+        };
         ImportError::Invalid {
             path: path_text(&path_at(text, offset_of(text, e.line(), e.column()))),
-            reason: swedish_serde_error(reason),
+            reason,
         }
     })?;
     de.end().map_err(|e| ImportError::NotJson {
         line: e.line(),
         column: e.column(),
-        reason: swedish_json_error(&e),
+        reason: json_errors::syntax_reason(&e),
     })?;
     Ok(report)
 }
@@ -423,44 +462,6 @@ fn path_text(path: &str) -> String {
     }
 }
 
-fn swedish_json_error(e: &serde_json::Error) -> String {
-    use serde_json::error::Category;
-    match e.classify() {
-        Category::Eof => "filen tar slut mitt i".into(),
-        Category::Syntax => {
-            let s = e.to_string();
-            let what = s.split(" at line").next().unwrap_or(&s);
-            format!("felaktig syntax ({what})")
-        }
-        _ => e.to_string(),
-    }
-}
-
-/// Serde's English messages, in Swedish where they are common.
-fn swedish_serde_error(msg: &str) -> String {
-    let tick = |s: &str| s.replace('`', "\"");
-    if let Some(rest) = msg.strip_prefix("missing field ") {
-        format!("fältet {} saknas", tick(rest))
-    } else if let Some(rest) = msg.strip_prefix("unknown field ") {
-        let name = rest.split(',').next().unwrap_or(rest);
-        format!("okänt fält {}", tick(name))
-    } else if let Some(rest) = msg.strip_prefix("unknown variant ") {
-        let name = rest.split(',').next().unwrap_or(rest);
-        format!("okänt värde {}", tick(name))
-    } else if let Some(rest) = msg.strip_prefix("invalid type: ") {
-        let (found, expected) = rest.split_once(", expected ").unwrap_or((rest, "?"));
-        format!(
-            "fel typ av värde ({}), här ska stå {}",
-            tick(found),
-            tick(expected)
-        )
-    } else if let Some(rest) = msg.strip_prefix("invalid value: ") {
-        format!("ogiltigt värde ({})", tick(rest))
-    } else {
-        tick(msg)
-    }
-}
-
 fn invalid(path: impl Into<String>, reason: impl Into<String>) -> ImportError {
     ImportError::Invalid {
         path: format!("\"{}\"", path.into()),
@@ -699,17 +700,5 @@ mod tests {
     #[test]
     fn migration_list_matches_the_version() {
         assert_eq!(MIGRATIONS.len() as u32, FORMAT_VERSION - 1);
-    }
-
-    #[test]
-    fn serde_messages_are_translated() {
-        assert_eq!(
-            swedish_serde_error("missing field `name`"),
-            "fältet \"name\" saknas"
-        );
-        assert!(
-            swedish_serde_error("invalid type: integer `5`, expected a string")
-                .starts_with("fel typ")
-        );
     }
 }

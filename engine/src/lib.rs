@@ -8,12 +8,15 @@
 //!
 //! The crate has no web dependency; it compiles natively and to `wasm32-unknown-unknown`.
 
+pub mod bidi;
 pub mod compute;
+pub mod count;
 pub mod date;
 pub mod edit;
 pub mod example;
 mod hash;
 pub mod json;
+pub mod json_errors;
 pub mod markdown;
 pub mod model;
 pub mod money;

@@ -39,7 +39,60 @@ fn not_json() {
         "{e}"
     );
     assert!(matches!(err("hej"), ImportError::NotJson { .. }));
-    assert_eq!(json::from_bytes(b"\xff\xfe{}"), Err(ImportError::NotText));
+    let utf16 = json::from_bytes(b"\xff\xfe{\0}\0").unwrap_err();
+    assert!(matches!(utf16, ImportError::NotUtf8 { .. }), "{utf16:?}");
+    assert!(
+        utf16.to_string().contains("UTF-16 (little endian)"),
+        "{utf16}"
+    );
+    assert!(!utf16.to_string().contains("ingen textfil"), "{utf16}");
+    let latin1 = json::from_bytes(b"{\n \"namn\": \"F\xf6rening\"}").unwrap_err();
+    assert!(
+        latin1.to_string().contains("Latin-1") && latin1.to_string().contains("rad 2, kolumn 12"),
+        "{latin1}"
+    );
+}
+
+/// Every error a broken file gives is Swedish: serde_json's English never shows.
+#[test]
+fn file_errors_are_swedish_and_name_the_place() {
+    let good = valid_json();
+    // A duplicate field inside the organisation.
+    let dup = good.replacen("\"name\":", "\"name\": \"A\", \"name\":", 1);
+    let e = err(&dup).to_string();
+    assert!(e.contains("dubblettfält"), "{e}");
+    assert!(e.contains("organisation"), "{e}");
+    // The format's own fields twice.
+    let e = err(r#"{"format": "kassoren-arsredovisning", "version": 3, "version": 3}"#).to_string();
+    assert!(
+        e.contains("dubblettfält") && e.contains("\"version\""),
+        "{e}"
+    );
+    // Trailing characters after the report.
+    let e = err(&format!("{good} x")).to_string();
+    assert!(
+        e.contains("skräp efter slutet") && e.contains("rad "),
+        "{e}"
+    );
+    // Cut short.
+    let e = err(&good[..good.len() / 2]).to_string();
+    assert!(e.contains("oväntat slut på filen"), "{e}");
+    // A bad escape.
+    let e = err(r#"{"format": "kassoren-arsredovisning\uD800", "version": 3}"#).to_string();
+    assert!(e.contains("\\u-kod") && e.contains("kolumn"), "{e}");
+    for e in [dup, format!("{good} x"), good[..good.len() / 2].to_string()] {
+        let msg = err(&e).to_string();
+        for english in [
+            "expected",
+            "EOF",
+            "trailing",
+            "duplicate",
+            "invalid",
+            "at line",
+        ] {
+            assert!(!msg.contains(english), "{msg}");
+        }
+    }
 }
 
 #[test]

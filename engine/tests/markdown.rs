@@ -20,12 +20,30 @@ mod reference {
         html::push_html(&mut out, events);
         // Table alignment is a class now (the app's CSP allows no inline styles); text never
         // holds `">` unescaped, so only attributes match.
-        ["left", "center", "right"].iter().fold(out, |out, a| {
+        let out = ["left", "center", "right"].iter().fold(out, |out, a| {
             out.replace(
                 &format!(" style=\"text-align: {a}\">"),
                 &format!(" class=\"align-{a}\">"),
             )
-        })
+        });
+        new_tab_links(&out)
+    }
+
+    /// A link out of the document opens in a new tab now (`target="_blank"
+    /// rel="noopener noreferrer"`); a `#fragment` link stays in the document.
+    fn new_tab_links(html: &str) -> String {
+        let mut out = String::with_capacity(html.len());
+        let mut rest = html;
+        while let Some(at) = rest.find("<a href=\"") {
+            let end = at + rest[at..].find('>').expect("a tag ends");
+            out.push_str(&rest[..end]);
+            if !rest[at..].starts_with("<a href=\"#") {
+                out.push_str(" target=\"_blank\" rel=\"noopener noreferrer\"");
+            }
+            rest = &rest[end..];
+        }
+        out.push_str(rest);
+        out
     }
 
     #[derive(Default)]
@@ -319,7 +337,14 @@ fn check_html(html: &str) -> Result<(), String> {
                     .strip_prefix("href=\"")
                     .and_then(|a| a.split('"').next())
                     .ok_or_else(|| format!("<{tag}> without href"))?;
-                let title = &attributes["href=\"".len() + href.len() + 1..];
+                let rest = &attributes["href=\"".len() + href.len() + 1..];
+                let new_tab = " target=\"_blank\" rel=\"noopener noreferrer\"";
+                let title = rest.strip_suffix(new_tab).unwrap_or(rest);
+                if href.starts_with('#') == (title.len() < rest.len()) {
+                    return Err(format!(
+                        "<{tag}>: only links out of the text open a new tab"
+                    ));
+                }
                 let title_ok = title.is_empty()
                     || title
                         .strip_prefix(" title=\"")

@@ -1,10 +1,13 @@
 //! The dialogs over the editor: a copy of a kept report to compare, a SIE file to import, the
-//! kept reports, a new report, and printing a report that has errors.
+//! kept reports, a new report, next year's report and printing a report that has errors. Each
+//! sits in a [`Modal`], which takes the focus, keeps it inside and gives it back.
 
 use leptos::prelude::*;
 
 use super::draft::DraftQuestion;
 use super::{Dialog, Shell};
+use crate::components::modal::Modal;
+use crate::components::next_year::NextYearDialog;
 use crate::components::reports::{NewReport, ReportList};
 use crate::components::review::{CompareOffer, ReviewState};
 use crate::components::sie::{SieImportDialog, SieState};
@@ -16,21 +19,24 @@ pub fn Dialogs(shell: Shell) -> impl IntoView {
     let close = Callback::new(move |()| shell.dialog.set(Dialog::None));
     view! {
         {move || review.offer.get().map(|offer| view! {
-            <div class="backdrop"><CompareOffer offer=offer /></div>
+            <Modal><CompareOffer offer=offer /></Modal>
         })}
         {move || sie.pending.get().map(|file| view! {
-            <div class="backdrop"><SieImportDialog file=file /></div>
+            <Modal><SieImportDialog file=file /></Modal>
         })}
         {move || match shell.dialog.get() {
             Dialog::None => ().into_any(),
             Dialog::Reports => view! {
-                <div class="backdrop"><ReportList on_close=close /></div>
+                <Modal on_close=close><ReportList on_close=close /></Modal>
             }.into_any(),
             Dialog::New => view! {
-                <div class="backdrop"><NewReport on_close=close /></div>
+                <Modal on_close=close><NewReport on_close=close /></Modal>
+            }.into_any(),
+            Dialog::NextYear => view! {
+                <Modal on_close=close><NextYearDialog on_close=close /></Modal>
             }.into_any(),
             Dialog::Draft(output) => view! {
-                <div class="backdrop"><DraftQuestion output=output on_close=close /></div>
+                <Modal on_close=close><DraftQuestion output=output on_close=close /></Modal>
             }.into_any(),
         }}
     }

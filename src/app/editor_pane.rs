@@ -18,7 +18,7 @@ use crate::store::Store;
 pub fn EditorPane() -> impl IntoView {
     let store = expect_context::<Store>();
     view! {
-        <main class="editor" id="editor">
+        <main class="editor" id="editor" tabindex="-1">
             {move || match store.view.get() {
                 View::Organisation => view! { <OrganisationEditor /> }.into_any(),
                 View::Narrative => view! {

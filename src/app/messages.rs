@@ -1,5 +1,7 @@
-//! The messages under the toolbar: a new version waiting, the latest notice, a failed save with
-//! its rescue download, and the example's banner.
+//! The messages: a new version waiting, the latest notice and a failed save with its rescue
+//! download float over the editor (they never move the page) and stay until dismissed or
+//! resolved; the example's banner sits under the toolbar. A notice about a report goes when
+//! that report is no longer the open one (deleted, or another one opened).
 
 use leptos::prelude::*;
 
@@ -11,6 +13,17 @@ use crate::store::{SaveStatus, Store};
 pub fn Messages(shell: Shell) -> impl IntoView {
     let store = expect_context::<Store>();
     let is_example = Memo::new(move |_| store.report.with(|r| r.settings.example));
+    Effect::new(move |_| {
+        let current = store.current.get();
+        let other = store.notice.with_untracked(|n| {
+            n.as_ref()
+                .and_then(|n| n.report.as_ref())
+                .is_some_and(|r| *r != current)
+        });
+        if other {
+            store.notice.set(None);
+        }
+    });
     view! {
         <section class="messages" aria-label="Meddelanden">
             <crate::pwa::UpdateBanner />
@@ -31,13 +44,13 @@ pub fn Messages(shell: Shell) -> impl IntoView {
                 }),
                 _ => None,
             }}
-            <Show when=move || is_example.get()>
-                <p class="example-banner">
-                    "Det här är ett exempel. Ändra gärna i det, eller börja med "
-                    <button type="button" class="link" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny årsredovisning"</button>
-                    "."
-                </p>
-            </Show>
         </section>
+        <Show when=move || is_example.get()>
+            <section class="example-banner" aria-label="Om exemplet">
+                "Det här är ett exempel. Ändra gärna i det, eller börja med "
+                <button type="button" class="link" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny årsredovisning"</button>
+                "."
+            </section>
+        </Show>
     }
 }

@@ -25,6 +25,7 @@ pub enum Dialog {
     New,
     /// Print or download a report with errors open: asked first.
     Draft(draft::Output),
+    NextYear,
 }
 
 /// On a narrow screen only one pane shows.
@@ -63,14 +64,24 @@ pub fn App() -> impl IntoView {
 
     view! {
         <div class="app" class:dragging=move || shell.dragging.get()>
+            <a class="skip-link" href="#editor" on:click=move |ev| {
+                ev.prevent_default();
+                shell.pane.set(Pane::Editor);
+                crate::dom::focus_selector_later(&[
+                    "#editor :is(input, select, textarea):not([disabled])",
+                    "#editor",
+                ]);
+            }>"Hoppa till innehållet"</a>
             <toolbar::Toolbar shell=shell />
             <messages::Messages shell=shell />
+            <nav class="pane-switch" aria-label="Redigera eller förhandsvisa">
             <div class="pane-tabs" role="tablist" aria-label="Visa">
                 <button type="button" role="tab" aria-selected=move || (shell.pane.get() == Pane::Editor).to_string()
                     on:click=move |_| shell.pane.set(Pane::Editor)>"Redigera"</button>
                 <button type="button" role="tab" aria-selected=move || (shell.pane.get() == Pane::Preview).to_string()
                     on:click=move |_| shell.pane.set(Pane::Preview)>"Förhandsvisning"</button>
             </div>
+            </nav>
             <div class="workspace" class:show-preview=move || shell.pane.get() == Pane::Preview>
                 <sidebar::Sidebar shell=shell />
                 <editor_pane::EditorPane />

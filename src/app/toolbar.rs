@@ -1,5 +1,6 @@
 //! The toolbar: the report's title, whether it is saved, undo and redo, and the actions on the
-//! whole report (new, kept reports, open, import, save, print, next year).
+//! whole report (new, kept reports, open, import, save, print, next year). On a phone
+//! (≤ 480 px) undo, redo and the actions fold into one "Meny" button.
 
 use kassoren_engine::edit;
 use leptos::prelude::*;
@@ -25,44 +26,61 @@ pub fn Toolbar(shell: Shell) -> impl IntoView {
             }
         }
     };
-    let next_year = move |_| {
-        let next = store.report.with(edit::next_year);
-        store.add_new(next, None);
-        store.notify("Nästa års årsredovisning har skapats: årets belopp är nu jämförelseår, texterna finns kvar.");
-    };
+    // The phone's menu: open or not. Choosing an action closes it.
+    let menu = RwSignal::new(false);
+    let close_menu = move || menu.set(false);
     view! {
-        <header class="toolbar">
-            <div class="brand">
-                <span class="logo" aria-hidden="true">"K"</span>
-                <span class="name">"Kassören"</span>
-            </div>
-            <div class="doc-title">
-                {move || store.report.with(edit::default_title)}
-                <Show when=move || is_example.get()>
-                    <span class="badge example">"Exempel"</span>
-                </Show>
-            </div>
-            <SaveIndicator />
-            <div class="undo" role="group" aria-label="Ångra och gör om">
-                <button type="button" aria-keyshortcuts="Control+Z" title="Ångra (Ctrl+Z)"
-                    disabled=move || !store.can_undo.get() on:click=move |_| store.undo()>"Ångra"</button>
-                <button type="button" aria-keyshortcuts="Control+Shift+Z" title="Gör om (Ctrl+Shift+Z)"
-                    disabled=move || !store.can_redo.get() on:click=move |_| store.redo()>"Gör om"</button>
-            </div>
-            <nav class="actions" aria-label="Årsredovisningen">
-                <button type="button" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny årsredovisning"</button>
-                <button type="button" on:click=move |_| shell.dialog.set(Dialog::Reports)>"Mina årsredovisningar"</button>
-                <button type="button" on:click=choose(file_input)>"Öppna fil"</button>
-                <button type="button" on:click=choose(sie_input)>"Importera SIE"</button>
-                <button type="button" on:click=move |_| files::save_json(store)>"Spara som fil"</button>
-                <button type="button" on:click=move |_| draft::request(store, shell, Output::Download)>"Ladda ner utskrift"</button>
-                <button type="button" on:click=move |_| draft::request(store, shell, Output::Print)>"Skriv ut"</button>
-                <button type="button" on:click=next_year>"Nästa år"</button>
-            </nav>
-            <FileInput id="sie-file" accept=".se,.si,.sie,.SE,.SI,.SIE" node_ref=sie_input />
-            <FileInput id="json-file" accept=".json,application/json" node_ref=file_input />
-        </header>
-    }
+            <header class="toolbar" on:keydown=move |ev| {
+                if ev.key() == "Escape" && menu.get_untracked() {
+                    menu.set(false);
+                    crate::dom::focus_selector_later(&[".menu-button"]);
+                }
+            }>
+                <div class="brand">
+                    <span class="logo" aria-hidden="true">"K"</span>
+                    <h1 class="name">"Kassören"</h1>
+                </div>
+                <div class="doc-title">
+                    <bdi>{move || store.report.with(edit::default_title)}</bdi>
+                    <Show when=move || is_example.get()>
+                        <span class="badge example">"Exempel"</span>
+                    </Show>
+                </div>
+                <SaveIndicator />
+                <button type="button" class="menu-button" aria-expanded=move || menu.get().to_string()
+                    aria-controls="toolbar-menu" on:click=move |_| menu.update(|m| *m = !*m)>
+                    <span aria-hidden="true">"☰ "</span>"Meny"
+                </button>
+                <div class="toolbar-menu" id="toolbar-menu" class:open=move || menu.get()
+                    on:click=move |ev| {
+                        // A chosen action closes the phone's menu (undo and redo keep it open).
+                        let target: web_sys::Element = event_target(&ev);
+                        if target.closest(".actions button").ok().flatten().is_some() {
+                            close_menu();
+                        }
+                    }
+    >
+                <div class="undo" role="group" aria-label="Ångra och gör om">
+                    <button type="button" aria-keyshortcuts="Control+Z" title="Ångra (Ctrl+Z)"
+                        disabled=move || !store.can_undo.get() on:click=move |_| store.undo()>"Ångra"</button>
+                    <button type="button" aria-keyshortcuts="Control+Shift+Z" title="Gör om (Ctrl+Shift+Z)"
+                        disabled=move || !store.can_redo.get() on:click=move |_| store.redo()>"Gör om"</button>
+                </div>
+                <nav class="actions" aria-label="Årsredovisningen">
+                    <button type="button" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny årsredovisning"</button>
+                    <button type="button" on:click=move |_| shell.dialog.set(Dialog::Reports)>"Mina årsredovisningar"</button>
+                    <button type="button" on:click=choose(file_input)>"Öppna fil"</button>
+                    <button type="button" on:click=choose(sie_input)>"Importera SIE"</button>
+                    <button type="button" on:click=move |_| files::save_json(store)>"Spara som fil"</button>
+                    <button type="button" on:click=move |_| draft::request(store, shell, Output::Download)>"Ladda ner utskrift"</button>
+                    <button type="button" on:click=move |_| draft::request(store, shell, Output::Print)>"Skriv ut"</button>
+                    <button type="button" on:click=move |_| shell.dialog.set(Dialog::NextYear)>"Nästa år"</button>
+                </nav>
+                </div>
+                <FileInput id="sie-file" accept=".se,.si,.sie,.SE,.SI,.SIE" node_ref=sie_input />
+                <FileInput id="json-file" accept=".json,application/json" node_ref=file_input />
+            </header>
+        }
 }
 
 /// A hidden file input that a toolbar button clicks; the chosen file is opened

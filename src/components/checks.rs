@@ -56,8 +56,25 @@ fn target(store: Store, loc: &Location) -> (View, String) {
                 ids::section_body(section),
             )
         }
-        Location::Equity { .. } => (View::Management, ids::EQUITY_TABLE.into()),
-        Location::Appropriation => (View::Management, ids::PROPOSAL.into()),
+        Location::Equity { line, .. } => (
+            View::Management,
+            line.as_deref()
+                .map(ids::equity_opening)
+                .unwrap_or_else(|| ids::EQUITY_TABLE.into()),
+        ),
+        // The amount to correct: the first proposal row without one, else the first row's.
+        Location::Appropriation => (
+            View::Management,
+            store.report.with_untracked(|r| {
+                let items = &r.appropriation.proposal;
+                items
+                    .iter()
+                    .find(|p| p.amount.is_none())
+                    .or(items.first())
+                    .map(|p| ids::proposal_amount(&p.id))
+                    .unwrap_or_else(|| ids::PROPOSAL.into())
+            }),
+        ),
         Location::Signatures { person: Some(p) } => (View::Signatures, ids::person_name(p)),
         Location::Signatures { person: None } => (View::Signatures, ids::SIGN_PLACE.into()),
     }
@@ -66,6 +83,7 @@ fn target(store: Store, loc: &Location) -> (View, String) {
 pub fn go_to(store: Store, loc: &Location) {
     let (view, el) = target(store, loc);
     store.view.set(view);
+    // A place that is not a field (a table's heading) gets the first field after it.
     focus_later(el);
 }
 

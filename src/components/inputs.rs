@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 #[component]
 pub fn MoneyInput(
     #[prop(into)] id: String,
-    #[prop(into)] label: String,
+    #[prop(into)] label: Signal<String>,
     #[prop(into)] value: Signal<Option<Decimal>>,
     #[prop(into)] on_change: Callback<Entry>,
     /// The text kept for this cell when it holds no valid amount.
@@ -43,7 +43,7 @@ pub fn MoneyInput(
                 autocomplete="off"
                 class="money"
                 id=id
-                aria-label=label
+                aria-label=move || label.get()
                 placeholder=move || placeholder.get()
                 aria-invalid=move || if error.with(Option::is_some) { "true" } else { "false" }
                 aria-describedby=move || error.with(Option::is_some).then(|| described.clone())

@@ -9,6 +9,7 @@ use leptos::prelude::*;
 
 use super::cells;
 use super::inputs::{CellText, IconButton, MoneyInput, TextArea};
+use super::label_text::LabelText;
 use super::narrative::SectionList;
 use crate::ids;
 use crate::store::Store;
@@ -111,11 +112,11 @@ fn EquityEditor() -> impl IntoView {
         <p class="hint">
             "Ingående belopp, disposition av föregående års resultat och årets resultat räknas ut. Ange insatser, utdelning, fondavsättningar och andra rörelser nedan (för räkenskapsåret)."
         </p>
-        <div class="table-scroll">
+        <div class="table-scroll" tabindex="0" role="region" aria-label="Förändringar i eget kapital, tabell">
             <table class="figures equity">
                 <thead>
                     <tr>
-                        <th scope="col"></th>
+                        <th scope="col"><span class="visually-hidden">"Post"</span></th>
                         {move || columns.get().into_iter().map(|(_, l)| view! { <th scope="col" class="num">{l}</th> }).collect_view()}
                         <th scope="col" class="num">"Totalt"</th>
                     </tr>
@@ -326,14 +327,17 @@ fn ProposalRow(id: String) -> impl IntoView {
     let (l, a, d) = (id.clone(), id.clone(), id.clone());
     view! {
         <div class="row-fields proposal-row">
-            <CellText id=ids::proposal_label(&id) label="Förslagets text" value=label on_change=move |v: String| store.edit(|r| {
+            <LabelText id=ids::proposal_label(&id) label="Förslagets text" value=label on_change=move |v: String| store.edit(|r| {
                 if let Some(p) = edit::proposal_item_mut(r, &l) {
                     p.label = v;
                 }
             }) />
             <MoneyInput
                 id=ids::proposal_amount(&id)
-                label="Belopp"
+                label=Signal::derive(move || match label.get() {
+                    text if text.trim().is_empty() => "Belopp".to_string(),
+                    text => format!("Belopp, {text}"),
+                })
                 value=amount
                 placeholder=computed
                 invalid=cells::kept_text(store, AmountPlace::Proposal { item: a.clone() })

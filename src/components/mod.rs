@@ -2,12 +2,17 @@
 
 pub mod cells;
 pub mod checks;
+pub mod date_input;
 pub mod inputs;
+pub mod label_text;
 pub mod management;
+pub mod modal;
 pub mod narrative;
+pub mod next_year;
 pub mod notes;
 pub mod off_balance;
 pub mod organisation;
+pub mod parsed_input;
 pub mod reports;
 pub mod review;
 pub mod sie;

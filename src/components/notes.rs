@@ -7,6 +7,7 @@ use kassoren_engine::money::{format_for_input, parse_swedish, Money};
 use leptos::prelude::*;
 
 use super::inputs::{CellText, IconButton, TextArea, TextField};
+use super::label_text::LabelText;
 use crate::ids;
 use crate::store::Store;
 use kassoren_engine::model::CommentTarget;
@@ -337,7 +338,7 @@ fn RowEditor(note: String, row: String, columns: Memo<Vec<String>>) -> impl Into
     view! {
         <tr class=move || format!("row-{}", kind_value(kind.get()))>
             <th scope="row">
-                <CellText id=ids::note_row(&row) label="Radens text" value=label on_change=move |v: String| store.edit(|r| {
+                <LabelText id=ids::note_row(&row) label="Radens text" value=label on_change=move |v: String| store.edit(|r| {
                     if let Some(x) = edit::table_row_mut(r, &n1, &r1) {
                         x.label = v;
                     }

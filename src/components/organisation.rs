@@ -7,6 +7,7 @@ use kassoren_engine::money::Unit;
 use kassoren_engine::orgnr;
 use leptos::prelude::*;
 
+use super::date_input::DateInput;
 use super::inputs::{IconButton, TextField};
 use crate::ids;
 use crate::store::Store;
@@ -93,28 +94,23 @@ fn YearFields(year: usize) -> impl IntoView {
     };
     let date_input = move |end: bool| {
         let id = ids::year_date(year, end);
-        let for_id = id.clone();
         let value = move || {
-            store.report.with(|r| {
-                r.years
-                    .get(year)
-                    .map(|y| if end { y.end } else { y.start }.to_string())
-                    .unwrap_or_default()
-            })
+            store
+                .report
+                .with(|r| r.years.get(year).map(|y| if end { y.end } else { y.start }))
         };
         view! {
-            <label class="field inline" for=for_id>
-                <span class="field-label">{if end { "Slut" } else { "Start" }}</span>
-                <input type="date" id=id prop:value=value on:change=move |ev| {
-                    if let Ok(d) = event_target_value(&ev).parse::<Date>() {
+            <DateInput id=id label={if end { "Slut" } else { "Start" }} inline=true required=true
+                value=Signal::derive(value)
+                on_change={move |d: Option<Date>| {
+                    if let Some(d) = d {
                         store.edit(|r| {
                             if let Some(y) = r.years.get_mut(year) {
                                 if end { y.end = d } else { y.start = d }
                             }
                         });
                     }
-                } />
-            </label>
+                }} />
         }
     };
     view! {
@@ -149,18 +145,13 @@ pub fn SignaturesEditor() -> impl IntoView {
     });
     let date_field = move |id: &'static str, label: &'static str, auditor: bool| {
         view! {
-            <label class="field" for=id>
-                <span class="field-label">{label}</span>
-                <input type="date" id=id
-                    prop:value=move || store.report.with(|r| {
-                        let d = if auditor { r.signatures.auditor_report_date } else { r.signatures.date };
-                        d.map(|d| d.to_string()).unwrap_or_default()
-                    })
-                    on:change=move |ev| {
-                        let d = event_target_value(&ev).parse::<Date>().ok();
-                        store.edit(|r| if auditor { r.signatures.auditor_report_date = d } else { r.signatures.date = d });
-                    } />
-            </label>
+            <DateInput id=id label=label
+                value=Signal::derive(move || store.report.with(|r| {
+                    if auditor { r.signatures.auditor_report_date } else { r.signatures.date }
+                }))
+                on_change={move |d: Option<Date>| {
+                    store.edit(|r| if auditor { r.signatures.auditor_report_date = d } else { r.signatures.date = d });
+                }} />
         }
     };
     view! {

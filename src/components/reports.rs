@@ -5,6 +5,7 @@ use kassoren_engine::model::{FiscalYear, LegalForm};
 use kassoren_engine::{json, orgnr, template};
 use leptos::prelude::*;
 
+use super::date_input::DateInput;
 use crate::dom::local_time_ms;
 use crate::snapshots::{self, Snapshot};
 use crate::store::Store;
@@ -170,13 +171,12 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
     let org_nr = RwSignal::new(String::new());
     let form = RwSignal::new(LegalForm::IdeellForening);
     let last_year = js_sys::Date::new_0().get_full_year() as i32 - 1;
-    let start = RwSignal::new(format!("{last_year}-01-01"));
-    let end = RwSignal::new(format!("{last_year}-12-31"));
+    let start = RwSignal::new(Date::new(last_year, 1, 1));
+    let end = RwSignal::new(Date::new(last_year, 12, 31));
     let error = RwSignal::new(None::<String>);
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
-        let (s, e) = (start.get().parse::<Date>(), end.get().parse::<Date>());
-        let (Ok(s), Ok(e)) = (s, e) else {
+        let (Some(s), Some(e)) = (start.get(), end.get()) else {
             error.set(Some("Ange räkenskapsårets första och sista dag.".into()));
             return;
         };
@@ -228,14 +228,8 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
             </label>
             <fieldset class="year">
                 <legend>"Räkenskapsår"</legend>
-                <label class="field inline" for="new-start">
-                    <span class="field-label">"Första dag"</span>
-                    <input id="new-start" type="date" prop:value=move || start.get() on:change=move |ev| start.set(event_target_value(&ev)) />
-                </label>
-                <label class="field inline" for="new-end">
-                    <span class="field-label">"Sista dag"</span>
-                    <input id="new-end" type="date" prop:value=move || end.get() on:change=move |ev| end.set(event_target_value(&ev)) />
-                </label>
+                <DateInput id="new-start" label="Första dag" inline=true value=start on_change=move |d| start.set(d) />
+                <DateInput id="new-end" label="Sista dag" inline=true value=end on_change=move |d| end.set(d) />
             </fieldset>
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <div class="dialog-actions">

@@ -4,6 +4,8 @@
 
 use std::collections::BTreeSet;
 
+use kassoren_engine::bidi::isolate;
+use kassoren_engine::count::{count as count_words, noun};
 use kassoren_engine::json;
 use kassoren_engine::model::{CommentTarget, Report};
 use kassoren_engine::review::{self, comments, lineage, ChangeKind, WordOp};
@@ -101,8 +103,11 @@ pub fn CompareOffer(offer: Offer) -> impl IntoView {
         .clone()
         .unwrap_or_else(|| "någon".into());
     let text = format!(
-        "\"{}\" är en version av \"{}\", som du redan har här (sparad av {}, revision {}).",
-        offer.file, offer.title, author, offer.theirs.lineage.revision
+        "\"{}\" är en version av \"{}\", som du redan har här (sparad av {}, version {}).",
+        isolate(&offer.file),
+        isolate(&offer.title),
+        isolate(&author),
+        offer.theirs.lineage.revision
     );
     let compare = {
         let offer = offer.clone();
@@ -198,11 +203,11 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
     let accepted = RwSignal::new(all.clone());
     let count = merge.changes.len() + merge.conflicts.len();
     let summary = format!(
-        "{} skillnader i \"{}\" från {} ({} krockar med dina egna ändringar).",
-        count,
-        incoming.file,
-        author,
-        merge.conflicts.len()
+        "{} i \"{}\" från {} ({} med dina egna ändringar).",
+        count_words(count, "skillnad", "skillnader"),
+        isolate(&incoming.file),
+        isolate(&author),
+        count_words(merge.conflicts.len(), "krock", "krockar")
     );
     let no_base = incoming.base.is_none();
     let apply = {
@@ -225,7 +230,10 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
                     store.edit(|r| *r = merged);
                     state.incoming.set(None);
                     store.notify(format!(
-                        "{n} ändringar från {author} har förts in. Ångra tar bort dem igen."
+                        "{} från {} har förts in. Ångra tar bort {} igen.",
+                        count_words(n, "ändring", "ändringar"),
+                        isolate(&author),
+                        noun(n, "den", "dem")
                     ));
                 }
                 Err(e) => store.fail(e.to_string()),
@@ -356,12 +364,13 @@ fn SignOff(me: RwSignal<String>) -> impl IntoView {
         <ul class="reviews" data-testid="reviews">
             <For each=move || status.get() key=|s| (s.reviewer.clone(), s.revision, s.at.clone(), s.changed_since) let:s>
                 <li>
-                    {format!("{} granskade revision {} ({})", s.reviewer, s.revision, local_time(&s.at))}
+                    <bdi>{s.reviewer.clone()}</bdi>
+                    {format!(" granskade version {} ({})", s.revision, local_time(&s.at))}
                     {if s.changed_since { " — ändrad sedan dess" } else { " — oförändrad sedan dess" }}
                 </li>
             </For>
         </ul>
-        <button type="button" on:click=sign>{move || format!("Jag har granskat revision {}", revision.get())}</button>
+        <button type="button" on:click=sign>{move || format!("Jag har granskat version {}", revision.get())}</button>
     }
 }
 

@@ -9,7 +9,8 @@ use leptos::prelude::*;
 use rust_decimal::Decimal;
 
 use super::cells;
-use super::inputs::{CellText, IconButton, MoneyInput};
+use super::inputs::{IconButton, MoneyInput};
+use super::label_text::LabelText;
 use super::off_balance::OffBalanceEditor;
 use super::structure::RowMenu;
 use crate::ids;
@@ -140,7 +141,7 @@ fn label_cell(store: Store, id: &str, depth: usize, class: &'static str) -> impl
     let key = id.to_string();
     view! {
         <th scope="row" class=format!("label depth-{depth} {class}")>
-            <CellText
+            <LabelText
                 id=ids::label(id)
                 label="Radens namn"
                 value=value
@@ -170,14 +171,25 @@ fn computed_cells(store: Store, id: &str) -> impl IntoView {
     }
 }
 
+/// A note in the line's note list: shown as "Not 3" (the printed number), named by its title
+/// ("Not 3, Eget kapital"); a note not printed yet shows its title.
+fn note_choice(number: Option<usize>, title: &str) -> (String, String) {
+    match number {
+        Some(n) => (format!("Not {n}"), format!("Not {n}, {title}")),
+        None => (title.to_string(), title.to_string()),
+    }
+}
+
 fn note_cell(store: Store, id: &str) -> impl IntoView {
     let key = id.to_string();
     let notes = Memo::new(move |_| {
         store.report.with(|r| {
-            r.notes
-                .iter()
-                .map(|n| (n.id.clone(), n.title.clone()))
-                .collect::<Vec<_>>()
+            store.computed.with(|c| {
+                r.notes
+                    .iter()
+                    .map(|n| (n.id.clone(), note_choice(c.note_number(&n.id), &n.title)))
+                    .collect::<Vec<_>>()
+            })
         })
     });
     let current = Memo::new(move |_| {
@@ -205,9 +217,9 @@ fn note_cell(store: Store, id: &str) -> impl IntoView {
                     notes
                         .get()
                         .into_iter()
-                        .map(|(nid, title)| {
+                        .map(|(nid, (text, name))| {
                             let selected = current.get_untracked() == nid;
-                            view! { <option value=nid selected=selected>{title}</option> }
+                            view! { <option value=nid selected=selected aria-label=name.clone() title=name>{text}</option> }
                         })
                         .collect_view()
                 }}
@@ -243,10 +255,12 @@ fn input_row(store: Store, id: String, depth: usize) -> impl IntoView {
                 .map(|y| {
                     let key = id.clone();
                     let line = id.clone();
-                    let label = store.report.with_untracked(|r| {
-                        let name = r.line(&id).map(|l| l.label.clone()).unwrap_or_default();
+                    let named = id.clone();
+                    // Follows the line's current name (renamed lines are read out renamed).
+                    let label = Signal::derive(move || store.report.with(|r| {
+                        let name = r.line(&named).map(|l| l.label.clone()).unwrap_or_default();
                         format!("{name}, {}", r.years.get(y).map(|fy| fy.label()).unwrap_or_default())
-                    });
+                    }));
                     view! {
                         <td class="num">
                             <MoneyInput
@@ -341,7 +355,11 @@ fn DetailRowView(line: String, row: String, depth: usize) -> impl IntoView {
                         <td class="num">
                             <MoneyInput
                                 id=ids::detail_cell(&line, &row, y)
-                                label=format!("Detaljrad, år {}", y + 1)
+                                label=Signal::derive(move || {
+                                    let name = label.get();
+                                    let year = store.report.with(|r| r.years.get(y).map(|fy| fy.label()).unwrap_or_default());
+                                    if name.trim().is_empty() { format!("Detaljrad, {year}") } else { format!("{name}, {year}") }
+                                })
                                 value=Signal::derive(move || {
                                     store.report.with(|r| detail(r).and_then(|d| d.amounts.get(y).copied().flatten()).map(Money::value))
                                 })
@@ -358,7 +376,7 @@ fn DetailRowView(line: String, row: String, depth: usize) -> impl IntoView {
     view! {
         <tr class="detail-row">
             <th scope="row" class=format!("label depth-{depth}")>
-                <CellText
+                <LabelText
                     id=ids::label(&row)
                     label="Detaljradens namn"
                     value=label
@@ -412,7 +430,7 @@ fn group_rows(store: Store, id: String, depth: usize, sum: bool) -> impl IntoVie
         view! {
             <tr class="sum-row" data-line=id.clone()>
                 <th scope="row" class=format!("label depth-{depth}")>
-                    <CellText
+                    <LabelText
                         id=ids::sum_label(&id)
                         label="Summaradens namn"
                         value=sum_label

@@ -18,12 +18,13 @@ export const EXAMPLE_PATH = path.join(ROOT, 'examples', 'ideell-forening.json');
 export const SIE_SAMPLES = path.join(ROOT, 'tests', 'fixtures', 'sie');
 export const AXE_PATH = path.join(ROOT, 'node_modules', 'axe-core', 'axe.min.js');
 
-/** Debian's Chromium, headless; never a downloaded browser. */
-export function launchBrowser() {
+/** Debian's Chromium, headless; never a downloaded browser. `args`: more flags (`--lang=en-US`). */
+export function launchBrowser({ args = [] } = {}) {
   return chromium.launch({
     executablePath: '/usr/bin/chromium',
     headless: true,
     args: [
+      ...args,
       '--no-sandbox',
       '--disable-gpu',
       '--no-first-run',
@@ -260,11 +261,11 @@ export class Kassoren {
   }
 
   /** A new page in a fresh context (fresh browser profile: empty local storage). */
-  static async fresh(browser, baseURL) {
+  static async fresh(browser, baseURL, { locale = 'sv-SE', viewport = { width: 1400, height: 900 } } = {}) {
     const context = await browser.newContext({
       acceptDownloads: true,
-      viewport: { width: 1400, height: 900 },
-      locale: 'sv-SE',
+      viewport,
+      locale,
     });
     const page = await context.newPage();
     const app = new Kassoren(page, baseURL);
@@ -559,6 +560,68 @@ export class Kassoren {
     });
   }
 
+  /** The phone's "Meny" button (hidden on a wider screen). */
+  menuButton() {
+    return this.page.locator('header.toolbar button.menu-button');
+  }
+
+  /** Clicks a toolbar action, opening the phone's menu first when the toolbar is folded. */
+  async toolbarAction(name) {
+    const menu = this.menuButton();
+    if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) !== 'true') await menu.click();
+    await this.toolbarButton(name).click();
+  }
+
+  /** "Nästa år": the dialog that explains it and asks first. */
+  nextYearDialog() {
+    return this.page.locator('[role=dialog][aria-labelledby=next-year-title]');
+  }
+
+  /** "Nästa år", then "Skapa nästa års årsredovisning" in its dialog. */
+  async nextYear() {
+    await this.toolbarAction('Nästa år');
+    const dialog = this.nextYearDialog();
+    await dialog.waitFor();
+    await dialog.getByRole('button', { name: 'Skapa nästa års årsredovisning' }).click();
+    await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** The page's own scroll position (the document never scrolls: only its panes do). */
+  async documentScroll() {
+    return this.page.evaluate(() => ({
+      top: document.scrollingElement.scrollTop,
+      left: document.scrollingElement.scrollLeft,
+    }));
+  }
+
+  /** Whether the toolbar is wholly in the window. */
+  async toolbarInView() {
+    return this.page.evaluate(() => {
+      const r = document.querySelector('header.toolbar').getBoundingClientRect();
+      return r.top >= 0 && r.bottom <= window.innerHeight && r.height > 0;
+    });
+  }
+
+  /**
+   * Names and labels in the editor whose text is cut (wider than their box): table headings,
+   * line names, field labels, note references. Each as {id, text, scroll, client}.
+   */
+  async cutTexts() {
+    return this.page.evaluate(() => {
+      const cut = [];
+      const sel = 'main#editor :is(th, td, .field-label, textarea.label-text, .note-ref select, label, legend, h2, h3, button)';
+      for (const el of document.querySelectorAll(sel)) {
+        if (!el.getClientRects().length) continue;
+        const style = getComputedStyle(el);
+        if (style.overflowX === 'auto' || style.overflowX === 'scroll') continue;
+        if (el.scrollWidth > el.clientWidth + 1 || (el.tagName === 'TEXTAREA' && el.scrollHeight > el.clientHeight + 1)) {
+          cut.push({ id: el.id, tag: el.tagName, text: (el.value ?? el.textContent).trim().slice(0, 40), scroll: el.scrollWidth, client: el.clientWidth });
+        }
+      }
+      return cut;
+    });
+  }
+
   async title() {
     return (await this.page.locator('header.toolbar .doc-title').innerText()).trim();
   }
@@ -847,7 +910,7 @@ export class Kassoren {
 
   /** The label field of a statement line or of a detail row. */
   label(lineId) {
-    return this.page.locator(`input#${ids.label(lineId)}`);
+    return this.page.locator(`textarea#${ids.label(lineId)}`);
   }
 
   computedCell(lineId, year) {
@@ -1065,7 +1128,7 @@ export class Kassoren {
   async noteRowIds(noteId) {
     const prefix = ids.noteRow('');
     return this.noteEditor(noteId)
-      .locator(`table.note-table-editor tbody tr th input[id^="${prefix}"]`)
+      .locator(`table.note-table-editor tbody tr th textarea[id^="${prefix}"]`)
       .evaluateAll((els, p) => els.map((e) => e.id.slice(p.length)), prefix);
   }
 
@@ -1083,7 +1146,7 @@ export class Kassoren {
 
   /** A note table row's label field in the editor. */
   noteRowLabel(rowId) {
-    return this.page.locator(`input#${ids.noteRow(rowId)}`);
+    return this.page.locator(`textarea#${ids.noteRow(rowId)}`);
   }
 
   /** A note table column's header field in the editor. */
@@ -1208,9 +1271,9 @@ export class Kassoren {
     await this.page.getByRole('button', { name: 'Lägg till kommentar' }).click();
   }
 
-  /** "Jag har granskat revision N". */
+  /** "Jag har granskat version N". */
   async markReviewed() {
-    await this.page.getByRole('button', { name: /^Jag har granskat revision/ }).click();
+    await this.page.getByRole('button', { name: /^Jag har granskat version/ }).click();
   }
 
   /** "Jämför med min version" when a copy of the open report was opened. */

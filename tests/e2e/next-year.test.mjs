@@ -23,7 +23,7 @@ test('"Nästa år" creates the 2026 report with 2025 as comparison year, and it 
   const before = await app.storedIndex();
   assert.equal(before.length, 1);
 
-  await app.toolbarButton('Nästa år').click();
+  await app.nextYear();
   await eventually(async () => assert.match(await app.title(), /Friluftsföreningen Tresjöleden 2026/));
   assert.equal(await app.exampleBadge().count(), 0, 'Exempel-märket ska försvinna');
   assert.equal(await app.exampleBanner().count(), 0);

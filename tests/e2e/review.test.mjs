@@ -83,7 +83,7 @@ test('"Jag har granskat": the reviewer and revision are shown, and whether the r
   await app.markReviewed();
   const reviews = app.reviews();
   await reviews.first().waitFor();
-  assert.match(await reviews.first().innerText(), /Bertil Revisor granskade revision \d+ .*oförändrad sedan dess/);
+  assert.match(await reviews.first().innerText(), /Bertil Revisor granskade version \d+ .*oförändrad sedan dess/);
   await app.openPart('Resultaträkning');
   await app.typeAmount('medlemsavgifter', 0, '140 000');
   await app.openPart('Granskning');

@@ -199,6 +199,9 @@ impl Html {
         self.write("</code>");
     }
 
+    /// A link; one that leaves the document opens in a new tab without access to this one
+    /// (`target="_blank" rel="noopener noreferrer"`), so a link in a board member's text can
+    /// never replace the page it is read in.
     fn link_start(&mut self, href: &str, title: &str) {
         self.write("<a href=\"");
         escape_href(&mut self.out, href);
@@ -206,7 +209,11 @@ impl Html {
             self.write("\" title=\"");
             escape_attribute(&mut self.out, title);
         }
-        self.write("\">");
+        if href.starts_with('#') {
+            self.write("\">");
+        } else {
+            self.write("\" target=\"_blank\" rel=\"noopener noreferrer\">");
+        }
     }
 
     fn cell_start(&mut self, tag: &str, align: Align) {
@@ -346,6 +353,13 @@ mod tests {
             "bilaga.pdf",
         ] {
             assert!(out.contains(&format!("href=\"{href}\"")), "{href}: {out}");
+            assert!(out.contains("href=\"#not-1\">"), "{out}");
+            if !href.starts_with('#') {
+                assert!(
+                    out.contains("target=\"_blank\" rel=\"noopener noreferrer\""),
+                    "{href}: {out}"
+                );
+            }
         }
         assert!(is_safe_url("HTTP://EXAMPLE.SE"));
         assert!(is_safe_url("sida?x=a:b"));

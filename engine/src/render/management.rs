@@ -42,7 +42,7 @@ fn management_intro(ctx: &Ctx) -> Markup {
     html! {
         p.intro {
             "Styrelsen"
-            @if !name.is_empty() { " för " (name) }
+            @if !name.is_empty() { " för " bdi { (name) } }
             @if let Some(nr) = org_nr { ", org.nr " (nr) "," }
             " avger följande årsredovisning"
             @if let Some(year) = ctx.report.years.first() { " för räkenskapsåret " (year.period()) }

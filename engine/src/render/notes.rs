@@ -51,7 +51,7 @@ fn note_table(ctx: &Ctx, note: &Note, table: &NoteTable) -> Markup {
         table.figures.note-table {
             thead {
                 tr {
-                    th.label scope="col" {}
+                    td.label {}
                     @for c in &table.columns { th.amount scope="col" { (header(c)) } }
                 }
             }

@@ -38,8 +38,8 @@ fn signature_block(person: &Person) -> Markup {
     html! {
         div.signature id=(format!("person-{}", person.id)) {
             div.sign-line {}
-            p.name { (person.name) }
-            p.role { (person.role) }
+            p.name { bdi { (person.name) } }
+            p.role { bdi { (person.role) } }
         }
     }
 }

@@ -499,7 +499,7 @@ fn thousands_of_kronor() {
 #[test]
 fn management_report_parts() {
     let html = render_html(&sample());
-    assert!(html.contains("Styrelsen för Föreningen &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;, org.nr 202100-5489, avger följande årsredovisning för räkenskapsåret 2025-01-01 – 2025-12-31."));
+    assert!(html.contains("Styrelsen för <bdi>Föreningen &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt;</bdi>, org.nr 202100-5489, avger följande årsredovisning för räkenskapsåret 2025-01-01 – 2025-12-31."));
     assert!(html.contains("<td class=\"label\">Summa intäkter</td><td class=\"amount\">1\u{a0}234\u{a0}567</td><td class=\"amount\">900\u{a0}000</td></tr><tr><td class=\"label\">Resultat efter finansiella poster</td>"));
     assert!(html.contains("<td class=\"label\">Soliditet (%)</td><td class=\"amount\">100,0</td>"));
     assert!(html.contains("Till årsmötets förfogande står:"));
@@ -520,7 +520,7 @@ fn signature_page() {
     let mut report = sample();
     let html = render_html(&report);
     assert!(html.contains("<p class=\"place-date\">Umeå &lt;script&gt;, 12 mars 2026</p>"));
-    assert!(html.contains("<p class=\"name\">Anna &lt;script&gt;alert(1)&lt;/script&gt;</p><p class=\"role\">Ordförande</p>"));
+    assert!(html.contains("<p class=\"name\"><bdi>Anna &lt;script&gt;alert(1)&lt;/script&gt;</bdi></p><p class=\"role\"><bdi>Ordförande</bdi></p>"));
     assert!(html.contains("Min revisionsberättelse har lämnats den 20 mars 2026."));
     assert!(html.contains("Förtroendevald revisor"));
 

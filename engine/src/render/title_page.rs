@@ -15,7 +15,7 @@ pub(super) fn title_page(ctx: &Ctx) -> Markup {
             @if let Some(year) = ctx.report.years.first() {
                 p.fiscal-year { "för räkenskapsåret " (year.period()) }
             }
-            h1.org-name { (org.name) }
+            h1.org-name { bdi { (org.name) } }
             @if !org_nr.is_empty() {
                 p.org-nr { "Org.nr " (org_nr) }
             }
