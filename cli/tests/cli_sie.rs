@@ -271,3 +271,57 @@ fn unreadable_sie_files_exit_2_with_one_line_naming_the_line() {
         assert!(!out.exists(), "a failed import writes nothing");
     }
 }
+
+/// Takings of January–May 2025, written on 1 June 2025, without `#RAR`.
+const NO_RAR: &str = "#FLAGGA 0\n#SIETYP 4\n#GEN 20250601\n#FNAMN \"Föreningen Ekbacken\"\n\
+#IB 0 1930 1000\n#IB 0 2067 -1000\n\
+#VER A 1 20250107 \"Avgifter\"\n{\n#TRANS 1930 {} 400\n#TRANS 3890 {} -400\n}\n\
+#VER A 2 20250530 \"Avgifter\"\n{\n#TRANS 1930 {} 100\n#TRANS 3890 {} -100\n}\n";
+
+#[test]
+fn without_rar_the_year_comes_from_the_vouchers_and_can_be_chosen() {
+    let file = tmp("no-rar.se");
+    std::fs::write(&file, NO_RAR).unwrap();
+    let out = tmp("no-rar.json");
+    let f = file.to_str().unwrap();
+    let o = kassoren(&["import-sie", f, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "Räkenskapsåret 2025-01-01 – 2025-12-31 är taget från verifikationernas datum"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        read(&out).years[0],
+        kassoren_engine::template::calendar_year(2025)
+    );
+    // Another year, chosen.
+    let o = kassoren(&[
+        "import-sie",
+        f,
+        "--start",
+        "2024-07-01",
+        "--end",
+        "2025-06-30",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("valt vid importen"), "{}", stdout(&o));
+    let r = read(&out);
+    assert_eq!(r.years[0].start.to_string(), "2024-07-01");
+    assert_eq!(r.years[0].end.to_string(), "2025-06-30");
+    // A file with #RAR keeps its year: choosing one is an error.
+    let o = kassoren(&[
+        "import-sie",
+        &sample("jsisie__BL0001_typ1.SE"),
+        "--year",
+        "2024",
+        "-o",
+        tmp("never-rar.json").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("#RAR"), "{}", stderr(&o));
+}

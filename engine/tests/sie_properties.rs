@@ -226,6 +226,41 @@ proptest! {
     }
 
     #[test]
+    fn vouchers_in_one_year_without_rar_import_into_that_year(
+        year in 1990i32..2090,
+        vouchers in prop::collection::vec((1u8..=12, 1u8..=28, 1i64..1_000_000), 1..20),
+        gen_offset in prop::option::of(0u8..18),
+    ) {
+        // Fees paid into the bank on dates of one calendar year; #GEN up to 18 months after
+        // the year began (or none); no #RAR.
+        let mut text = String::from("#FLAGGA 0\n#SIETYP 4\n");
+        if let Some(m) = gen_offset {
+            text.push_str(&format!("#GEN {}{:02}15\n", year + i32::from(m / 12), m % 12 + 1));
+        }
+        let mut total = 0i64;
+        for (k, (month, day, cents)) in vouchers.iter().enumerate() {
+            total += cents;
+            let amount = Decimal::new(*cents, 2);
+            text.push_str(&format!(
+                "#VER A {} {year}{month:02}{day:02}\n{{\n#TRANS 1930 {{}} {amount}\n#TRANS 3890 {{}} -{amount}\n}}\n",
+                k + 1
+            ));
+        }
+        let f = sie::parse(text.as_bytes()).unwrap();
+        let imp = import_checked(&f);
+        prop_assert_eq!(imp.report.years[0], kassoren_engine::template::calendar_year(year));
+        prop_assert!(imp.warning(sie::WarningCode::VouchersOutsideYears).is_none());
+        let no_rar = imp.warning(sie::WarningCode::NoFiscalYear).map(|w| w.message.clone());
+        prop_assert!(
+            no_rar.as_deref().is_some_and(|m| m.contains("verifikationernas datum")),
+            "{:?}", no_rar
+        );
+        let c = compute(&imp.report);
+        let result = c.value(&imp.report.line_by_role(Role::YearResult).unwrap().id, 0);
+        prop_assert_eq!(result, Decimal::new(total, 2));
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
         if let Ok(f) = sie::parse(&bytes) {
             import_checked(&f);

@@ -4,7 +4,8 @@
 
 use std::sync::Arc;
 
-use kassoren_engine::model::{LegalForm, Report};
+use kassoren_engine::date::Date;
+use kassoren_engine::model::{FiscalYear, LegalForm, Report, MAX_FISCAL_YEAR_MONTHS};
 use kassoren_engine::money::format_for_input;
 use kassoren_engine::sie::{self, FormSource, Import, ImportOptions, Level, Placement, SieFile};
 use leptos::prelude::*;
@@ -72,11 +73,39 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
     });
     let form = RwSignal::new(None::<LegalForm>);
     let apply = RwSignal::new(false);
+    // A file without #RAR: the year the vouchers give, which the treasurer may change.
+    let changeable = file.year_source.is_changeable();
+    let proposed = file.years.get(&0).copied();
+    let year_start = RwSignal::new(proposed.map(|y| y.start.to_string()).unwrap_or_default());
+    let year_end = RwSignal::new(proposed.map(|y| y.end.to_string()).unwrap_or_default());
+    let chosen_year = Memo::new(move |_| {
+        let (Ok(start), Ok(end)) = (
+            year_start.get().parse::<Date>(),
+            year_end.get().parse::<Date>(),
+        ) else {
+            return Err("Skriv räkenskapsårets första och sista dag.".to_string());
+        };
+        let y = FiscalYear { start, end };
+        if end < start {
+            Err("Räkenskapsårets sista dag ska vara efter den första.".into())
+        } else if y.months() > MAX_FISCAL_YEAR_MONTHS {
+            Err(format!(
+                "Ett räkenskapsår är högst {MAX_FISCAL_YEAR_MONTHS} månader."
+            ))
+        } else {
+            Ok(y)
+        }
+    });
     let f = file.clone();
     let result = Memo::new(move |_| {
         let options = ImportOptions {
             form: form.get(),
             apply_changes: apply.get(),
+            fiscal_year: if changeable {
+                chosen_year.get().ok().filter(|y| Some(*y) != proposed)
+            } else {
+                None
+            },
         };
         match target.get() {
             Target::New => sie::import(&f, None, &options),
@@ -107,10 +136,24 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
             && result.with(|i| matches!(i.form_source, FormSource::Default { .. }))
     });
     let close = move || state.pending.set(None);
+    let year_error = Memo::new(move |_| {
+        if changeable {
+            chosen_year.get().err()
+        } else {
+            None
+        }
+    });
     let confirm = {
         let file = file.clone();
         move |_| {
+            if year_error.get_untracked().is_some() {
+                return;
+            }
             let import: Import = result.get_untracked();
+            let file = match chosen_year.get_untracked() {
+                Ok(y) if changeable && Some(y) != proposed => Arc::new(file.with_fiscal_year(y)),
+                _ => file.clone(),
+            };
             match target.get_untracked() {
                 Target::New => store.add_new(import.report, None),
                 Target::Current => {
@@ -121,7 +164,7 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                     store.edit(|r| *r = import.report);
                 }
             }
-            state.imported.set(Some(file.clone()));
+            state.imported.set(Some(file));
             state.pending.set(None);
             store.view.set(View::Accounts);
             store.notify("SIE-filen är importerad. Kontrollera hur kontona placerats nedan; varje konto kan flyttas till en annan rad.");
@@ -154,6 +197,22 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                 </label>
             </Show>
             <p class="form-line">{move || result.with(|i| i.form_source.describe())}</p>
+            <Show when=move || changeable>
+                <fieldset class="year sie-year">
+                    <legend>"Räkenskapsår (filen anger inget, #RAR saknas)"</legend>
+                    <label class="field inline" for="sie-year-start">
+                        <span class="field-label">"Första dag"</span>
+                        <input id="sie-year-start" type="date" prop:value=move || year_start.get()
+                            on:change=move |ev| year_start.set(event_target_value(&ev)) />
+                    </label>
+                    <label class="field inline" for="sie-year-end">
+                        <span class="field-label">"Sista dag"</span>
+                        <input id="sie-year-end" type="date" prop:value=move || year_end.get()
+                            on:change=move |ev| year_end.set(event_target_value(&ev)) />
+                    </label>
+                    {move || year_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                </fieldset>
+            </Show>
             <Show when=move || must_choose.get()>
                 <p class="form-error" role="alert">
                     "Filen säger inte vilken associationsform organisationen har. Välj den ovan innan du importerar."
@@ -186,7 +245,7 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                 </div>
             </Show>
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=confirm disabled=move || must_choose.get()>"Importera"</button>
+                <button type="button" class="primary" on:click=confirm disabled=move || must_choose.get() || year_error.get().is_some()>"Importera"</button>
                 <button type="button" on:click=move |_| close()>"Avbryt"</button>
             </div>
         </div>

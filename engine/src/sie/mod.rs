@@ -113,6 +113,7 @@ mod encoding;
 mod form;
 mod import;
 mod parse;
+mod year;
 
 pub use encoding::Encoding;
 pub use form::{form_from_file_type, form_from_name, FormSource};
@@ -121,6 +122,7 @@ pub use import::{
     Source, Warning, WarningCode, YearImport,
 };
 pub use parse::parse;
+pub use year::YearSource;
 
 /// Why a file could not be read. The message is Swedish and names what is wrong; `Display`
 /// gives "Rad 12: …".
@@ -197,8 +199,15 @@ pub struct SieFile {
     pub company_type: Option<String>,
     /// `#KPTYP`: the chart of accounts (`EUBAS97`, `BAS2014`, `BAS96`, …).
     pub chart: Option<String>,
-    /// `#RAR`: the fiscal years by index (0, −1, …).
+    /// `#RAR`: the fiscal years by index (0, −1, …). Without `#RAR`, year 0 as the vouchers'
+    /// dates or `#GEN` give it (see `year_source`).
     pub years: BTreeMap<i32, FiscalYear>,
+    /// Where year 0 comes from: `#RAR`, or without it the vouchers' dates, `#GEN`, the
+    /// treasurer's choice ([`SieFile::with_fiscal_year`]), or nothing.
+    pub year_source: YearSource,
+    /// Without `#RAR`: how many vouchers have each date (`None`: no date), to count those
+    /// outside a year chosen later. Empty when the file has `#RAR`.
+    pub voucher_dates: BTreeMap<Option<Date>, usize>,
     /// `#KONTO`, `#KTYP`, `#SRU`.
     pub accounts: BTreeMap<u32, Account>,
     /// `#IB`: opening balances.
@@ -218,6 +227,8 @@ pub struct SieFile {
     pub transaction_rows: usize,
     /// Vouchers dated outside every `#RAR` year (counted to year 0).
     pub vouchers_outside_years: usize,
+    /// Vouchers without a date (counted to year 0, not as outside).
+    pub vouchers_without_date: usize,
     /// Vouchers whose `{` line is missing (their rows are read all the same).
     pub vouchers_without_brace: usize,
     /// How many vouchers do not balance, and the first of them.
@@ -240,6 +251,8 @@ impl SieFile {
             company_type: None,
             chart: None,
             years: BTreeMap::new(),
+            year_source: YearSource::Rar,
+            voucher_dates: BTreeMap::new(),
             accounts: BTreeMap::new(),
             opening: Balances::new(),
             closing: Balances::new(),
@@ -249,6 +262,7 @@ impl SieFile {
             vouchers: 0,
             transaction_rows: 0,
             vouchers_outside_years: 0,
+            vouchers_without_date: 0,
             vouchers_without_brace: 0,
             unbalanced_voucher_count: 0,
             unbalanced_vouchers: Vec::new(),

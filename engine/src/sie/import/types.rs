@@ -7,7 +7,7 @@ use serde::Serialize;
 
 use crate::model::*;
 use crate::money::format_for_input;
-use crate::sie::FormSource;
+use crate::sie::{FormSource, YearSource};
 
 /// Options for [`import`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -18,6 +18,9 @@ pub struct ImportOptions {
     /// the organisation's name and org.nr, the fiscal years. Without it they are only listed
     /// in [`Import::changes`].
     pub apply_changes: bool,
+    /// The fiscal year of a file without `#RAR`, chosen by the treasurer instead of the one the
+    /// vouchers' dates give (see [`crate::sie::YearSource`]). Ignored for a file with `#RAR`.
+    pub fiscal_year: Option<FiscalYear>,
 }
 
 /// How serious a warning is.
@@ -76,16 +79,18 @@ pub enum WarningCode {
     MappingIgnored,
     /// Vouchers dated outside the file's fiscal years.
     VouchersOutsideYears,
-    /// The file has no `#RAR 0`.
+    /// The file has no `#RAR`: where the fiscal year came from instead.
     NoFiscalYear,
     /// An amount too large for a report.
     AmountTooLarge,
     /// Vouchers without their `{` line, read all the same.
     VouchersWithoutBrace,
+    /// Vouchers without a date, counted to the fiscal year.
+    VouchersWithoutDate,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 18] = [
+    pub const ALL: [WarningCode; 19] = [
         WarningCode::UnmappedAccounts,
         WarningCode::MissingCarryForward,
         WarningCode::FileUnbalanced,
@@ -104,6 +109,7 @@ impl WarningCode {
         WarningCode::NoFiscalYear,
         WarningCode::AmountTooLarge,
         WarningCode::VouchersWithoutBrace,
+        WarningCode::VouchersWithoutDate,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -126,6 +132,7 @@ impl WarningCode {
             WarningCode::NoFiscalYear => "no_fiscal_year",
             WarningCode::AmountTooLarge => "amount_too_large",
             WarningCode::VouchersWithoutBrace => "vouchers_without_brace",
+            WarningCode::VouchersWithoutDate => "vouchers_without_date",
         }
     }
 }
@@ -327,6 +334,8 @@ pub struct Import {
     /// The legal form used (the report's own when importing into one) and why.
     pub form: LegalForm,
     pub form_source: FormSource,
+    /// Where the file's fiscal year came from (`#RAR`, or without it the vouchers' dates …).
+    pub year_source: YearSource,
     /// Every account with an amount in the imported years (and every moved account), by
     /// number.
     pub mapping: Vec<MappingRow>,

@@ -228,6 +228,16 @@ pub(super) fn file_warnings(
             ),
         ));
     }
+    if file.vouchers_without_date > 0 {
+        out.push(warn(
+            Level::Info,
+            WarningCode::VouchersWithoutDate,
+            format!(
+                "{} i filen saknar datum och räknas till räkenskapsåret.",
+                vouchers(file.vouchers_without_date)
+            ),
+        ));
+    }
     if file.vouchers_without_brace > 0 {
         out.push(warn(
             Level::Info,

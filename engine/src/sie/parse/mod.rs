@@ -18,6 +18,7 @@ use std::collections::BTreeMap;
 use rust_decimal::Decimal;
 
 use super::encoding::{self, Encoding};
+use super::year::{self, YearSource};
 use super::{AccountType, SieError, SieFile, UnbalancedVoucher};
 use crate::date::Date;
 use crate::model::FiscalYear;
@@ -55,6 +56,8 @@ struct Parser<'a> {
     voucher: Option<Voucher<'a>>,
     /// Rows of vouchers read before any `#RAR`: resolved to a year at the end.
     unresolved: Vec<(Option<Date>, u32, Decimal)>,
+    /// The dates of the vouchers read before any `#RAR`.
+    unresolved_vouchers: Vec<Option<Date>>,
     line: usize,
     /// Set once any SIE record is seen.
     seen_sie_record: bool,
@@ -75,6 +78,7 @@ pub fn parse(bytes: &[u8]) -> Result<SieFile, SieError> {
         block: Block::Outside,
         voucher: None,
         unresolved: Vec::new(),
+        unresolved_vouchers: Vec::new(),
         line: 0,
         seen_sie_record: false,
     };
@@ -401,9 +405,11 @@ impl<'a> Parser<'a> {
             None => None,
         };
         let year = if self.file.years.is_empty() {
+            self.unresolved_vouchers.push(date);
             None
         } else {
-            Some(self.year_of(date))
+            self.count_voucher(date);
+            Some(self.year_index(date))
         };
         self.voucher = Some(Voucher {
             line: self.line,
@@ -419,21 +425,28 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// The year index a voucher date belongs to (year 0 when it is in no #RAR year; those are
-    /// counted for a warning).
-    fn year_of(&mut self, date: Option<Date>) -> i32 {
-        if let Some(d) = date {
-            if let Some((&i, _)) = self
-                .file
-                .years
-                .iter()
-                .find(|(_, y)| y.start <= d && d <= y.end)
-            {
-                return i;
-            }
+    /// The `#RAR` year a date is in.
+    fn year_containing(&self, date: Date) -> Option<i32> {
+        self.file
+            .years
+            .iter()
+            .find(|(_, y)| y.start <= date && date <= y.end)
+            .map(|(&i, _)| i)
+    }
+
+    /// The year index a voucher's date belongs to: year 0 when it has no date or is in no
+    /// `#RAR` year.
+    fn year_index(&self, date: Option<Date>) -> i32 {
+        date.and_then(|d| self.year_containing(d)).unwrap_or(0)
+    }
+
+    /// Counts a voucher without a date, or dated outside every `#RAR` year, for a warning.
+    fn count_voucher(&mut self, date: Option<Date>) {
+        match date {
+            None => self.file.vouchers_without_date += 1,
+            Some(d) if self.year_containing(d).is_none() => self.file.vouchers_outside_years += 1,
+            Some(_) => {}
         }
-        self.file.vouchers_outside_years += 1;
-        0
     }
 
     fn open_block(&mut self) -> Result<(), SieError> {
@@ -576,9 +589,31 @@ impl<'a> Parser<'a> {
                 message: "filen är ingen SIE-fil (den saknar poster som #FLAGGA, #SIETYP, #KONTO, #IB, #UB, #RES och #VER).".into(),
             });
         }
-        for (date, account, amount) in std::mem::take(&mut self.unresolved) {
-            let year = self.year_of(date);
-            *self.file.transactions.entry((year, account)).or_default() += amount;
+        let rows = std::mem::take(&mut self.unresolved);
+        let dates = std::mem::take(&mut self.unresolved_vouchers);
+        if self.file.years.is_empty() {
+            // No #RAR: every voucher counts to year 0, which the vouchers' dates decide.
+            for (_, account, amount) in rows {
+                *self.file.transactions.entry((0, account)).or_default() += amount;
+            }
+            for d in dates {
+                *self.file.voucher_dates.entry(d).or_default() += 1;
+                if d.is_none() {
+                    self.file.vouchers_without_date += 1;
+                }
+            }
+            match year::infer(&self.file.voucher_dates, self.file.generated) {
+                Some((y, source)) => self.file.set_inferred_year(y, source),
+                None => self.file.year_source = YearSource::Unknown,
+            }
+        } else {
+            for d in dates {
+                self.count_voucher(d);
+            }
+            for (date, account, amount) in rows {
+                let year = self.year_index(date);
+                *self.file.transactions.entry((year, account)).or_default() += amount;
+            }
         }
         self.file.lines = self.line;
         Ok(self.file)

@@ -1,0 +1,128 @@
+//! SIE files as treasurers really have them: hand-made, small files, one per defect found in
+//! real files (no `#RAR`, only `#IB 0` for last year, bad records the report does not use,
+//! six-digit accounts, vouchers without dates, unquoted names, files cut before their
+//! balances, unclear messages, duplicate rows, budgets). Every expected figure is worked out by
+//! hand in the test.
+
+use kassoren_engine::compute;
+use kassoren_engine::model::*;
+use kassoren_engine::sie::{self, ImportOptions, WarningCode, YearSource};
+use kassoren_engine::template;
+use rust_decimal::Decimal;
+
+fn d(s: &str) -> Decimal {
+    s.parse().unwrap()
+}
+
+fn date(s: &str) -> kassoren_engine::date::Date {
+    s.parse().unwrap()
+}
+
+fn value(r: &Report, role: Role, year: usize) -> Decimal {
+    let c = compute(r);
+    c.value(&r.line_by_role(role).unwrap().id, year)
+}
+
+fn new_import(text: &str) -> sie::Import {
+    let file = sie::parse(text.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{text}"));
+    sie::import(&file, None, &ImportOptions::default())
+}
+
+// ---------------------------------------------------------------------------------------------
+// 1. No #RAR: the year comes from the vouchers.
+
+/// A file written on 1 June 2025 with the takings of January–May 2025 and no `#RAR`.
+const MAY_TAKINGS: &str = "#FLAGGA 0\n#SIETYP 4\n#GEN 20250601\n#FNAMN \"Föreningen Ekbacken\"\n\
+#KONTO 1930 \"Bank\"\n#KONTO 2067 \"Balanserat kapital\"\n#KONTO 3890 \"Medlemsavgifter\"\n\
+#IB 0 1930 1000\n#IB 0 2067 -1000\n\
+#VER A 1 20250107 \"Avgifter\"\n{\n#TRANS 1930 {} 400\n#TRANS 3890 {} -400\n}\n\
+#VER A 2 20250315 \"Avgifter\"\n{\n#TRANS 1930 {} 250.50\n#TRANS 3890 {} -250.50\n}\n\
+#VER A 3 20250530 \"Avgifter\"\n{\n#TRANS 1930 {} 100\n#TRANS 3890 {} -100\n}\n";
+
+#[test]
+fn without_rar_the_year_is_the_vouchers_year_and_is_said() {
+    let file = sie::parse(MAY_TAKINGS.as_bytes()).unwrap();
+    assert_eq!(
+        file.year_source,
+        YearSource::Vouchers {
+            first: date("2025-01-07"),
+            last: date("2025-05-30"),
+            count: 3
+        }
+    );
+    assert_eq!(file.vouchers_outside_years, 0);
+    let imp = sie::import(&file, None, &ImportOptions::default());
+    // The vouchers are dated 2025, so the year is 2025 (not 2024, the year before #GEN).
+    assert_eq!(imp.report.years[0], template::calendar_year(2025));
+    assert_eq!(imp.report.years[1], template::calendar_year(2024));
+    let w = imp.warning(WarningCode::NoFiscalYear).expect("said");
+    assert!(
+        w.message.contains("2025-01-01 – 2025-12-31")
+            && w.message.contains("verifikationernas datum")
+            && w.message
+                .contains("3 verifikationer från 2025-01-07 till 2025-05-30"),
+        "{}",
+        w.message
+    );
+    assert!(imp.warning(WarningCode::VouchersOutsideYears).is_none());
+    // 400 + 250.50 + 100 of fees; the bank holds 1 000 + 750.50.
+    let r = &imp.report;
+    assert_eq!(value(r, Role::YearResult, 0), d("750.50"));
+    assert_eq!(value(r, Role::TotalAssets, 0), d("1750.50"));
+    assert_eq!(
+        value(r, Role::TotalAssets, 0),
+        value(r, Role::TotalEquityAndLiabilities, 0)
+    );
+}
+
+#[test]
+fn without_rar_the_treasurer_may_choose_another_year() {
+    let file = sie::parse(MAY_TAKINGS.as_bytes()).unwrap();
+    let broken = FiscalYear {
+        start: date("2024-07-01"),
+        end: date("2025-06-30"),
+    };
+    let options = ImportOptions {
+        fiscal_year: Some(broken),
+        ..ImportOptions::default()
+    };
+    let imp = sie::import(&file, None, &options);
+    assert_eq!(imp.report.years[0], broken);
+    assert_eq!(imp.year_source, YearSource::Chosen);
+    let w = imp.warning(WarningCode::NoFiscalYear).unwrap();
+    assert!(w.message.contains("valt vid importen"), "{}", w.message);
+    assert_eq!(value(&imp.report, Role::YearResult, 0), d("750.50"));
+    // A year the vouchers are not in: all three are named as outside it (and still counted).
+    let options = ImportOptions {
+        fiscal_year: Some(template::calendar_year(2024)),
+        ..ImportOptions::default()
+    };
+    let imp = sie::import(&file, None, &options);
+    assert_eq!(imp.report.years[0], template::calendar_year(2024));
+    let w = imp.warning(WarningCode::VouchersOutsideYears).unwrap();
+    assert!(
+        w.message
+            .starts_with("3 verifikationer har ett datum utanför"),
+        "{}",
+        w.message
+    );
+    // A file with #RAR keeps its year whatever is chosen.
+    let with_rar = MAY_TAKINGS.replace(
+        "#GEN 20250601\n",
+        "#GEN 20250601\n#RAR 0 20250101 20251231\n",
+    );
+    let f = sie::parse(with_rar.as_bytes()).unwrap();
+    assert_eq!(f.year_source, YearSource::Rar);
+    let imp = sie::import(&f, None, &options);
+    assert_eq!(imp.report.years[0], template::calendar_year(2025));
+    assert!(imp.warning(WarningCode::NoFiscalYear).is_none());
+}
+
+#[test]
+fn without_rar_or_vouchers_gen_gives_the_year_before() {
+    let text = "#FLAGGA 0\n#GEN 20260215\n#UB 0 1930 500\n#UB 0 2067 -500\n";
+    let imp = new_import(text);
+    assert_eq!(imp.report.years[0], template::calendar_year(2025));
+    let w = imp.warning(WarningCode::NoFiscalYear).unwrap();
+    assert!(w.message.contains("#GEN 2026-02-15"), "{}", w.message);
+}
