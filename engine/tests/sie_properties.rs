@@ -261,6 +261,37 @@ proptest! {
     }
 
     #[test]
+    fn only_opening_balances_give_the_comparison_balance_sheet(
+        form in prop::sample::select(LegalForm::ALL.to_vec()),
+        opening in prop::collection::vec(-10_000_000i64..10_000_000, BALANCE.len()),
+    ) {
+        // A file with nothing but #RAR and #IB 0 (balanced on 2067).
+        let mut text = String::from("#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n#RAR -1 20240101 20241231\n");
+        for (a, v) in BALANCE.iter().zip(&opening) {
+            text.push_str(&format!("#IB 0 {a} {}\n", cents(*v)));
+        }
+        let rest: i64 = -opening.iter().sum::<i64>();
+        text.push_str(&format!("#IB 0 2067 {}\n", cents(rest)));
+        let f = sie::parse(text.as_bytes()).unwrap();
+        let imp = sie::import(&f, None, &ImportOptions { form: Some(form), ..ImportOptions::default() });
+        let r = &imp.report;
+        let c = compute(r);
+        let v = |role: Role| c.value(&r.line_by_role(role).unwrap().id, 1);
+        let assets: Decimal = BALANCE.iter().zip(&opening).filter(|(a, _)| **a < 2000).map(|(_, v)| cents(*v)).sum();
+        prop_assert_eq!(v(Role::TotalAssets), assets);
+        prop_assert_eq!(v(Role::TotalEquityAndLiabilities), assets);
+        // Every account's comparison amount is its opening balance, on the same line as this year's.
+        for row in imp.mapping.iter().filter(|m| m.balance_account) {
+            let ib = f.opening[&(0, row.account)];
+            prop_assert_eq!(row.amounts[1], Some(ib));
+            prop_assert_eq!(row.amounts[0], Some(ib));
+        }
+        prop_assert!(imp.warning(sie::WarningCode::BalancesFromNextOpening).is_some());
+        // The balansräkning of each year balances: no check reports an error the file does not have.
+        prop_assert!(!c.problems.iter().any(|p| p.code == kassoren_engine::ProblemCode::BalanceSheetUnbalanced), "{:#?}", c.problems);
+    }
+
+    #[test]
     fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..3000)) {
         if let Ok(f) = sie::parse(&bytes) {
             import_checked(&f);

@@ -4,10 +4,10 @@
 //! balances, unclear messages, duplicate rows, budgets). Every expected figure is worked out by
 //! hand in the test.
 
-use kassoren_engine::compute;
 use kassoren_engine::model::*;
 use kassoren_engine::sie::{self, ImportOptions, WarningCode, YearSource};
 use kassoren_engine::template;
+use kassoren_engine::{compute, ProblemCode};
 use rust_decimal::Decimal;
 
 fn d(s: &str) -> Decimal {
@@ -125,4 +125,58 @@ fn without_rar_or_vouchers_gen_gives_the_year_before() {
     assert_eq!(imp.report.years[0], template::calendar_year(2025));
     let w = imp.warning(WarningCode::NoFiscalYear).unwrap();
     assert!(w.message.contains("#GEN 2026-02-15"), "{}", w.message);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 2. #IB 0 without #UB -1: the comparison year's closing balances.
+
+#[test]
+fn opening_balances_are_the_comparison_years_balance_sheet() {
+    // 2024 closed with bank 800, receivables 200, a supplier owed 300 and equity 700.
+    let text = "#FLAGGA 0\n#SIETYP 4\n#FNAMN \"Föreningen Ekbacken\"\n\
+        #RAR 0 20250101 20251231\n#RAR -1 20240101 20241231\n\
+        #IB 0 1930 800\n#IB 0 1510 200\n#IB 0 2440 -300\n#IB 0 2067 -700\n\
+        #UB 0 1930 1100\n#UB 0 1510 200\n#UB 0 2440 -300\n#UB 0 2067 -700\n\
+        #RES 0 3890 -500\n#RES 0 5010 200\n";
+    let imp = new_import(text);
+    let r = &imp.report;
+    // Year 1 (2024): assets 800 + 200, liabilities 300, equity 700.
+    assert_eq!(value(r, Role::TotalAssets, 1), d("1000"));
+    assert_eq!(value(r, Role::TotalEquityAndLiabilities, 1), d("1000"));
+    assert_eq!(value(r, Role::RetainedEarnings, 1), d("700"));
+    assert_eq!(value(r, Role::YearResultBalance, 1), d("0"));
+    let w = imp
+        .warning(WarningCode::BalancesFromNextOpening)
+        .expect("said");
+    assert!(w.message.starts_with("2024: "), "{}", w.message);
+    assert!(w.message.contains("#IB 0"), "{}", w.message);
+    assert!(imp.warning(WarningCode::NoComparisonYear).is_none());
+    assert_eq!(
+        imp.years[1].describe("2024"),
+        "2024: filen har inget resultat för året; balansräkningen är räkenskapsårets ingående balanser (#IB 0)."
+    );
+    // The year itself: result 500 − 200 = 300, bank 1 100.
+    assert_eq!(value(r, Role::YearResult, 0), d("300"));
+    assert_eq!(value(r, Role::TotalAssets, 0), d("1300"));
+    assert_eq!(
+        value(r, Role::TotalAssets, 0),
+        value(r, Role::TotalEquityAndLiabilities, 0)
+    );
+    // The report's own checks find nothing wrong with the balansräkning in either year.
+    let problems = compute(r).problems;
+    assert!(
+        !problems.iter().any(|p| matches!(
+            p.code,
+            ProblemCode::BalanceSheetUnbalanced | ProblemCode::ResultMismatch
+        )),
+        "{problems:#?}"
+    );
+    // #UB -1 present: it is used, not #IB 0.
+    let with_ub = text.replace(
+        "#UB 0 1930 1100",
+        "#UB -1 1930 750\n#UB -1 2067 -750\n#UB 0 1930 1100",
+    );
+    let imp = new_import(&with_ub);
+    assert_eq!(value(&imp.report, Role::TotalAssets, 1), d("750"));
+    assert!(imp.warning(WarningCode::BalancesFromNextOpening).is_none());
 }

@@ -90,12 +90,21 @@ pub(super) fn year_figures(file: &SieFile, y: i32, kinds: &HashMap<u32, Kind>) -
     let ib: BTreeMap<u32, Decimal> = crate::util::sort::map(year_entries(&file.opening, y));
     let res: BTreeMap<u32, Decimal> = crate::util::sort::map(year_entries(&file.result, y));
     let tr: BTreeMap<u32, Decimal> = crate::util::sort::map(year_entries(&file.transactions, y));
+    // A year's closing balances are the next year's opening balances: a file with `#IB 0` and
+    // no `#UB -1` still holds the comparison year's balansräkning.
+    let next_ib: BTreeMap<u32, Decimal> = if y < 0 {
+        crate::util::sort::map(year_entries(&file.opening, y + 1))
+    } else {
+        BTreeMap::new()
+    };
     let kind = |a: &u32| kinds.get(a).copied().unwrap_or(Kind::Result);
     let get = |m: &BTreeMap<u32, Decimal>, a: &u32| m.get(a).copied().unwrap_or_default();
     let mut balances = if !ub.is_empty() {
         Source::File
     } else if !ib.is_empty() || tr.keys().any(|a| kind(a) == Kind::Balance) {
         Source::Transactions
+    } else if !next_ib.is_empty() {
+        Source::NextYearOpening
     } else {
         Source::Missing
     };
@@ -106,11 +115,13 @@ pub(super) fn year_figures(file: &SieFile, y: i32, kinds: &HashMap<u32, Kind>) -
     } else {
         Source::Missing
     };
+    let from_next = balances == Source::NextYearOpening;
     let accounts: BTreeSet<u32> = crate::util::sort::set(
         ub.keys()
             .chain(ib.keys())
             .chain(res.keys())
             .chain(tr.keys())
+            .chain(next_ib.keys().filter(|_| from_next))
             .copied(),
     );
     let mut stale = false;
@@ -135,6 +146,7 @@ pub(super) fn year_figures(file: &SieFile, y: i32, kinds: &HashMap<u32, Kind>) -
         let value = match (kind(a), balances, results) {
             (Kind::Balance, Source::File, _) => Some(get(&ub, a)),
             (Kind::Balance, Source::Transactions, _) => Some(get(&ib, a) + get(&tr, a)),
+            (Kind::Balance, Source::NextYearOpening, _) => Some(get(&next_ib, a)),
             (Kind::Result, _, Source::File) => Some(get(&res, a)),
             (Kind::Result, _, Source::Transactions) => Some(get(&tr, a)),
             _ => None,

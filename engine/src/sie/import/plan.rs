@@ -189,6 +189,15 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
         .balance_sheet
         .find_role(Role::RetainedEarnings)
         .map(|l| l.id.clone());
+    let current_results: Vec<Decimal> = if figures.iter().any(|f| f.results == Source::Missing) {
+        let c = crate::compute(report);
+        let id = report.line_by_role(Role::YearResult).map(|l| l.id.clone());
+        (0..n_years)
+            .map(|i| id.as_ref().map_or(Decimal::ZERO, |id| c.value(id, i)))
+            .collect()
+    } else {
+        vec![Decimal::ZERO; n_years]
+    };
     let mut years = Vec::new();
     for (i, f) in figures.iter().enumerate() {
         let on = |a: &u32, income: bool| -> bool {
@@ -242,8 +251,11 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
             if let (Some(yr), Some(ret)) = (&year_line, &retained_line) {
                 let old_yr = values.get(yr).and_then(|v| v[i]).unwrap_or_default();
                 let old_ret = values.get(ret).and_then(|v| v[i]).unwrap_or_default();
+                // Without results for the year, the resultaträkning keeps what the report has,
+                // and årets resultat in the balansräkning follows it (the rest of equity is in
+                // balanserat resultat), so the report does not contradict itself.
                 let new_yr = if f.results == Source::Missing {
-                    old_yr
+                    current_results[i]
                 } else {
                     result
                 };

@@ -69,6 +69,8 @@ pub enum WarningCode {
     ResultFromTransactions,
     /// A year without `#UB`: the closing balances are computed from `#IB` and the vouchers.
     BalancesFromTransactions,
+    /// The comparison year without `#UB -1`: its closing balances are `#IB 0`.
+    BalancesFromNextOpening,
     /// The file has no figures for the comparison year.
     NoComparisonYear,
     /// The file's fiscal years differ from the report's.
@@ -90,7 +92,7 @@ pub enum WarningCode {
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 19] = [
+    pub const ALL: [WarningCode; 20] = [
         WarningCode::UnmappedAccounts,
         WarningCode::MissingCarryForward,
         WarningCode::FileUnbalanced,
@@ -110,6 +112,7 @@ impl WarningCode {
         WarningCode::AmountTooLarge,
         WarningCode::VouchersWithoutBrace,
         WarningCode::VouchersWithoutDate,
+        WarningCode::BalancesFromNextOpening,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -133,6 +136,7 @@ impl WarningCode {
             WarningCode::AmountTooLarge => "amount_too_large",
             WarningCode::VouchersWithoutBrace => "vouchers_without_brace",
             WarningCode::VouchersWithoutDate => "vouchers_without_date",
+            WarningCode::BalancesFromNextOpening => "balances_from_next_opening",
         }
     }
 }
@@ -183,6 +187,9 @@ pub enum Source {
     File,
     /// Computed from `#IB` and the vouchers (`#TRANS`).
     Transactions,
+    /// Closing balances only: the next year's opening balances (`#IB 0` for the comparison
+    /// year, when the file has no `#UB -1`).
+    NextYearOpening,
     /// The file has none.
     Missing,
 }
@@ -230,6 +237,23 @@ impl YearImport {
     pub fn describe(&self, label: &str) -> String {
         if self.balances == Source::Missing && self.results == Source::Missing {
             return format!("{label}: filen har inga belopp för året.");
+        }
+        if self.results == Source::Missing {
+            let from = match self.balances {
+                Source::NextYearOpening => "räkenskapsårets ingående balanser (#IB 0)",
+                Source::File => "filens utgående balanser (#UB)",
+                _ => "ingående balanser (#IB) och verifikationerna",
+            };
+            let mut s =
+                format!("{label}: filen har inget resultat för året; balansräkningen är {from}");
+            if let (Closing::Inconsistent, Some(d)) = (self.closing, self.difference) {
+                s.push_str(&format!(
+                    "; filen går inte jämnt ut: balansräkningen skiljer {}",
+                    kr(d)
+                ));
+            }
+            s.push('.');
+            return s;
         }
         let result = kr(self.result);
         let how = match self.closing {

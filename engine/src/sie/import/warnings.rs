@@ -54,12 +54,20 @@ pub(super) fn file_warnings(
         if let Some(d) = y.difference {
             let mut why = Vec::new();
             let fy = -(y.year as i32);
-            let opening: Decimal = year_entries(&file.opening, fy).map(|(_, v)| v).sum();
-            if !opening.is_zero() {
+            if y.balances == Source::NextYearOpening {
+                let opening: Decimal = year_entries(&file.opening, fy + 1).map(|(_, v)| v).sum();
                 why.push(format!(
-                    "de ingående balanserna (#IB) summerar till {} i stället för 0",
+                    "räkenskapsårets ingående balanser (#IB 0), som är jämförelseårets utgående, summerar till {} i stället för 0",
                     kr(opening)
                 ));
+            } else {
+                let opening: Decimal = year_entries(&file.opening, fy).map(|(_, v)| v).sum();
+                if !opening.is_zero() {
+                    why.push(format!(
+                        "de ingående balanserna (#IB) summerar till {} i stället för 0",
+                        kr(opening)
+                    ));
+                }
             }
             let periods: Vec<String> = file
                 .period_totals
@@ -150,6 +158,12 @@ pub(super) fn file_warnings(
                 format!(
                     "{l}: Filens utgående balanser (#UB) är desamma som de ingående fast verifikationerna ändrar kontona; de utgående balanserna räknas i stället fram från #IB och verifikationerna."
                 ),
+            ));
+        } else if f.balances == Source::NextYearOpening {
+            out.push(warn(
+                Level::Info,
+                WarningCode::BalancesFromNextOpening,
+                format!("{l}: Filen saknar utgående balanser för året (#UB -1); jämförelseårets balansräkning är räkenskapsårets ingående balanser (#IB 0)."),
             ));
         } else if f.balances == Source::Transactions {
             out.push(warn(
