@@ -180,3 +180,52 @@ fn opening_balances_are_the_comparison_years_balance_sheet() {
     assert_eq!(value(&imp.report, Role::TotalAssets, 1), d("750"));
     assert!(imp.warning(WarningCode::BalancesFromNextOpening).is_none());
 }
+
+// ---------------------------------------------------------------------------------------------
+// 3. Bad records the report does not use are skipped, naming the line.
+
+#[test]
+fn bad_records_the_report_does_not_use_are_skipped_by_line() {
+    let text = "#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n\
+        #KONTO 1930 \"Bank\"\n\
+        #KONTO 19x0 \"Kassa\"\n\
+        #KONTO \"\" \"Utan nummer\"\n\
+        #SRU 1930\n\
+        #SRU abc 7281\n\
+        #KTYP 3O10 I\n\
+        #UB 0 1930 1200\n#UB 0 2067 -1000\n#RES 0 3890 -200\n";
+    let imp = new_import(text);
+    let skipped: Vec<&str> = imp
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::SkippedRecord)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(skipped.len(), 5, "{skipped:#?}");
+    for (k, (line, needle)) in [
+        (5, "#KONTO hoppades över (kontonumret \"19x0\""),
+        (6, "#KONTO hoppades över (kontonumret \"\""),
+        (7, "#SRU hoppades över (#SRU för konto 1930 saknar SRU-kod)"),
+        (8, "#SRU hoppades över (kontonumret \"abc\""),
+        (9, "#KTYP hoppades över (kontonumret \"3O10\""),
+    ]
+    .iter()
+    .enumerate()
+    {
+        assert!(
+            skipped[k].starts_with(&format!("Rad {line}: {needle}")),
+            "{}",
+            skipped[k]
+        );
+    }
+    // The figures are all there: bank 1 200, equity 1 000, a result of 200.
+    let r = &imp.report;
+    assert_eq!(value(r, Role::TotalAssets, 0), d("1200"));
+    assert_eq!(value(r, Role::YearResult, 0), d("200"));
+    assert!(!imp.has_errors(), "{:#?}", imp.warnings);
+    // A bad row in #IB/#UB/#RES still refuses the file, naming the line.
+    let bad = text.replace("#UB 0 2067 -1000", "#UB 0 2067 -1000kr");
+    let e = sie::parse(bad.as_bytes()).unwrap_err();
+    assert_eq!(e.line, 11);
+    assert!(e.message.contains("\"-1000kr\" i #UB"), "{e}");
+}

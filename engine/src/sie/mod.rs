@@ -178,6 +178,35 @@ pub struct UnbalancedVoucher {
     pub difference: Decimal,
 }
 
+/// What kind of thing the parser noted about a line it read anyway.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// A malformed record the report does not use (`#KONTO`, `#KTYP`, `#SRU`, …): skipped.
+    Skipped,
+    /// A second `#IB`, `#UB` or `#RES` row for the same year and account: the last is used.
+    Duplicate,
+    /// A text field longer than [`MAX_TEXT_CHARS`]: cut.
+    TextCut,
+    /// A control character (such as NUL) in a line: removed from the text.
+    ControlCharacter,
+    /// A `#VER` without its series: read as number and date.
+    MissingSeries,
+}
+
+/// Something the parser noted about one line, which it read anyway (or skipped, when the
+/// report does not need it). The message is Swedish and starts with "Rad N: ".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub line: usize,
+    pub kind: NoticeKind,
+    pub message: String,
+}
+
+/// The longest text (a name, an address) kept from a file, in characters; longer ones are cut
+/// with a notice.
+pub const MAX_TEXT_CHARS: usize = 200;
+
 /// A parsed SIE file: what Kassören reads from it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SieFile {
@@ -236,7 +265,14 @@ pub struct SieFile {
     pub unbalanced_vouchers: Vec<UnbalancedVoucher>,
     /// Lines read.
     pub lines: usize,
+    /// What the parser noted about lines it read anyway or skipped (the first
+    /// [`KEEP_NOTICES`]); `notice_count` counts them all.
+    pub notices: Vec<Notice>,
+    pub notice_count: usize,
 }
+
+/// How many notices a [`SieFile`] keeps.
+pub const KEEP_NOTICES: usize = 200;
 
 impl SieFile {
     fn empty(encoding: Encoding) -> SieFile {
@@ -267,6 +303,8 @@ impl SieFile {
             unbalanced_voucher_count: 0,
             unbalanced_vouchers: Vec::new(),
             lines: 0,
+            notices: Vec::new(),
+            notice_count: 0,
         }
     }
 

@@ -89,10 +89,21 @@ pub enum WarningCode {
     VouchersWithoutBrace,
     /// Vouchers without a date, counted to the fiscal year.
     VouchersWithoutDate,
+    /// A malformed record the report does not use (`#KONTO`, `#KTYP`, `#SRU`): skipped, its
+    /// line named.
+    SkippedRecord,
+    /// Two `#IB`, `#UB` or `#RES` rows for one year and account: the last is used.
+    DuplicateRow,
+    /// A text field too long for a name: cut.
+    TextCut,
+    /// A control character (NUL …) in a line: removed.
+    ControlCharacter,
+    /// A `#VER` without its series.
+    MissingSeries,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 20] = [
+    pub const ALL: [WarningCode; 25] = [
         WarningCode::UnmappedAccounts,
         WarningCode::MissingCarryForward,
         WarningCode::FileUnbalanced,
@@ -113,6 +124,11 @@ impl WarningCode {
         WarningCode::VouchersWithoutBrace,
         WarningCode::VouchersWithoutDate,
         WarningCode::BalancesFromNextOpening,
+        WarningCode::SkippedRecord,
+        WarningCode::DuplicateRow,
+        WarningCode::TextCut,
+        WarningCode::ControlCharacter,
+        WarningCode::MissingSeries,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -137,6 +153,11 @@ impl WarningCode {
             WarningCode::VouchersWithoutBrace => "vouchers_without_brace",
             WarningCode::VouchersWithoutDate => "vouchers_without_date",
             WarningCode::BalancesFromNextOpening => "balances_from_next_opening",
+            WarningCode::SkippedRecord => "skipped_record",
+            WarningCode::DuplicateRow => "duplicate_row",
+            WarningCode::TextCut => "text_cut",
+            WarningCode::ControlCharacter => "control_character",
+            WarningCode::MissingSeries => "missing_series",
         }
     }
 }

@@ -8,7 +8,7 @@ use super::figures::YearFigures;
 use super::types::{kr, Level, MappingRow, Placement, Source, Warning, WarningCode, YearImport};
 use crate::model::*;
 use crate::sie::parse::year_entries;
-use crate::sie::SieFile;
+use crate::sie::{Notice, NoticeKind, SieFile};
 
 /// How many accounts a warning names before "…".
 const NAMED: usize = 5;
@@ -39,6 +39,63 @@ pub(super) fn year_label(report: &Report, i: usize) -> String {
         .unwrap_or_else(|| format!("år {}", i + 1))
 }
 
+/// How many notices of one kind become warnings of their own (the rest are counted).
+const NOTICES_SHOWN: usize = 10;
+
+/// The parser's notices about lines it read anyway or skipped, as warnings naming the lines.
+fn notice_warnings(file: &SieFile) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for kind in [
+        NoticeKind::Skipped,
+        NoticeKind::Duplicate,
+        NoticeKind::TextCut,
+        NoticeKind::ControlCharacter,
+        NoticeKind::MissingSeries,
+    ] {
+        let (level, code) = match kind {
+            NoticeKind::Skipped => (Level::Warning, WarningCode::SkippedRecord),
+            NoticeKind::Duplicate => (Level::Warning, WarningCode::DuplicateRow),
+            NoticeKind::TextCut => (Level::Warning, WarningCode::TextCut),
+            NoticeKind::ControlCharacter => (Level::Warning, WarningCode::ControlCharacter),
+            NoticeKind::MissingSeries => (Level::Info, WarningCode::MissingSeries),
+        };
+        let of_kind: Vec<&Notice> = file.notices.iter().filter(|n| n.kind == kind).collect();
+        for n in of_kind.iter().take(NOTICES_SHOWN) {
+            out.push(warn(level, code, n.message.clone()));
+        }
+        if of_kind.len() > NOTICES_SHOWN {
+            let lines: Vec<String> = of_kind[NOTICES_SHOWN..]
+                .iter()
+                .take(NAMED * 4)
+                .map(|n| n.line.to_string())
+                .collect();
+            let more = if of_kind.len() > NOTICES_SHOWN + NAMED * 4 {
+                ", …"
+            } else {
+                ""
+            };
+            out.push(warn(
+                level,
+                code,
+                format!(
+                    "Samma sak på {} rader till: rad {}{more}.",
+                    of_kind.len() - NOTICES_SHOWN,
+                    lines.join(", ")
+                ),
+            ));
+        }
+    }
+    let unkept = file.notice_count - file.notices.len();
+    if unkept > 0 {
+        out.push(warn(
+            Level::Warning,
+            WarningCode::SkippedRecord,
+            format!("Ytterligare {unkept} rader i filen har anmärkningar som inte visas här."),
+        ));
+    }
+    out
+}
+
 /// The warnings about the file and the mapping.
 pub(super) fn file_warnings(
     file: &SieFile,
@@ -47,7 +104,7 @@ pub(super) fn file_warnings(
     years: &[YearImport],
     mapping: &[MappingRow],
 ) -> Vec<Warning> {
-    let mut out = Vec::new();
+    let mut out = notice_warnings(file);
     let label = |i: usize| year_label(report, i);
     for y in years {
         let l = label(y.year);

@@ -19,7 +19,7 @@ use rust_decimal::Decimal;
 
 use super::encoding::{self, Encoding};
 use super::year::{self, YearSource};
-use super::{AccountType, SieError, SieFile, UnbalancedVoucher};
+use super::{AccountType, Notice, NoticeKind, SieError, SieFile, UnbalancedVoucher, KEEP_NOTICES};
 use crate::date::Date;
 use crate::model::FiscalYear;
 use fields::{parse_amount, parse_date, parse_i32, parse_u32, shown, text, Fields, Tok};
@@ -169,6 +169,27 @@ impl<'a> Parser<'a> {
         }
     }
 
+    /// Notes something about the current line (see [`Notice`]).
+    fn notice(&mut self, kind: NoticeKind, message: String) {
+        self.file.notice_count += 1;
+        if self.file.notices.len() < KEEP_NOTICES {
+            self.file.notices.push(Notice {
+                line: self.line,
+                kind,
+                message: format!("Rad {}: {message}", self.line),
+            });
+        }
+    }
+
+    /// Skips a malformed record the report does not need, with a notice naming the line.
+    fn skip(&mut self, record: &str, e: SieError) {
+        let reason = e.message.trim_end_matches('.');
+        self.notice(
+            NoticeKind::Skipped,
+            format!("{record} hoppades över ({reason}); årsredovisningen behöver inte posten och resten av filen är inläst."),
+        );
+    }
+
     fn record(&mut self, line: &'a [u8]) -> Result<(), SieError> {
         let mut i = 0;
         while i < line.len() && (line[i] == b' ' || line[i] == b'\t') {
@@ -253,12 +274,24 @@ impl<'a> Parser<'a> {
             b"#KPTYP" => self.file.chart = get_text(0).map(|s| s.trim().to_string()),
             b"#RAR" => self.rar(&toks)?,
             b"#KONTO" => {
-                let account = self.account(&toks, "#KONTO")?;
+                let account = match self.account(&toks, "#KONTO") {
+                    Ok(a) => a,
+                    Err(e) => {
+                        self.skip("#KONTO", e);
+                        return Ok(());
+                    }
+                };
                 let name = get_text(1).unwrap_or_default();
                 self.file.accounts.entry(account).or_default().name = name.trim().to_string();
             }
             b"#KTYP" => {
-                let account = self.account(&toks, "#KTYP")?;
+                let account = match self.account(&toks, "#KTYP") {
+                    Ok(a) => a,
+                    Err(e) => {
+                        self.skip("#KTYP", e);
+                        return Ok(());
+                    }
+                };
                 let kind = toks.get(1).and_then(|t| match t.raw() {
                     b"T" | b"t" => Some(AccountType::Asset),
                     b"S" | b"s" => Some(AccountType::Liability),
@@ -269,8 +302,22 @@ impl<'a> Parser<'a> {
                 self.file.accounts.entry(account).or_default().kind = kind;
             }
             b"#SRU" => {
-                let account = self.account(&toks, "#SRU")?;
-                self.file.accounts.entry(account).or_default().sru = get_text(1);
+                let account = match self.account(&toks, "#SRU") {
+                    Ok(a) => a,
+                    Err(e) => {
+                        self.skip("#SRU", e);
+                        return Ok(());
+                    }
+                };
+                match get_text(1).map(|s| s.trim().to_string()) {
+                    Some(code) if !code.is_empty() => {
+                        self.file.accounts.entry(account).or_default().sru = Some(code);
+                    }
+                    _ => self.skip(
+                        "#SRU",
+                        self.err(format!("#SRU för konto {account} saknar SRU-kod")),
+                    ),
+                }
             }
             b"#IB" | b"#UB" | b"#RES" => {
                 let name = String::from_utf8_lossy(label_upper).into_owned();
