@@ -307,7 +307,13 @@ pub(crate) fn import_sie(a: &ImportSieArgs) -> Result<u8, Failure> {
                 Placement::ResultAccount => "– (årets resultat, 8990–8999)".into(),
                 Placement::Unmapped => "– (ingen rad)".into(),
             };
-            let name: String = row.name.chars().take(40).collect();
+            let name: String = match row.bas_account {
+                Some(bas) => format!("{} (BAS {bas})", row.name.trim()),
+                None => row.name.clone(),
+            }
+            .chars()
+            .take(40)
+            .collect();
             println!(
                 "{:<6} {:<41} {:>16} {:>16}  {}{}",
                 row.account,

@@ -23,6 +23,10 @@ fn value(r: &Report, role: Role, year: usize) -> Decimal {
     c.value(&r.line_by_role(role).unwrap().id, year)
 }
 
+fn line_value(r: &Report, id: &str, year: usize) -> Decimal {
+    compute(r).value(id, year)
+}
+
 fn new_import(text: &str) -> sie::Import {
     let file = sie::parse(text.as_bytes()).unwrap_or_else(|e| panic!("{e}\n{text}"));
     sie::import(&file, None, &ImportOptions::default())
@@ -228,4 +232,42 @@ fn bad_records_the_report_does_not_use_are_skipped_by_line() {
     let e = sie::parse(bad.as_bytes()).unwrap_err();
     assert_eq!(e.line, 11);
     assert!(e.message.contains("\"-1000kr\" i #UB"), "{e}");
+}
+
+// ---------------------------------------------------------------------------------------------
+// 4. Accounts longer than four digits go by their BAS prefix.
+
+#[test]
+fn six_digit_accounts_are_mapped_by_their_first_four_digits() {
+    // 143010 and 145010 are sub-accounts of 1430 and 1450 (lager); 193010 of 1930 (bank).
+    let text = "#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n\
+        #KONTO 143010 \"Lager, mjöl\"\n#KONTO 145010 \"Lager, kaffe\"\n#KONTO 193010 \"Bank, konto 1\"\n\
+        #UB 0 143010 4800.40\n#UB 0 145010 4800.40\n#UB 0 193010 1399.20\n#UB 0 2067 -10000\n\
+        #UB 0 999999 0\n#RES 0 301010 -1000\n#RES 0 501010 1000\n";
+    let imp = new_import(text);
+    let r = &imp.report;
+    // Assets 4 800,40 + 4 800,40 + 1 399,20 = 11 000 (not 9 600,80 too low).
+    assert_eq!(value(r, Role::TotalAssets, 0), d("11000.00"));
+    assert_eq!(value(r, Role::RetainedEarnings, 0), d("10000"));
+    assert_eq!(line_value(r, "kassa_och_bank", 0), d("1399.20"));
+    let row = |a: u32| imp.mapping.iter().find(|m| m.account == a).unwrap();
+    assert_eq!(row(143010).bas_account, Some(1430));
+    assert_eq!(row(193010).bas_account, Some(1930));
+    assert!(
+        matches!(&row(193010).placement, sie::Placement::Line { id, .. } if id == "kassa_och_bank")
+    );
+    assert_eq!(row(301010).bas_account, Some(3010));
+    assert!(row(301010).placement != sie::Placement::Unmapped);
+    // Sales 1 000 and costs 1 000: a result of 0.
+    assert_eq!(value(r, Role::YearResult, 0), d("0"));
+    assert!(
+        imp.warning(WarningCode::UnmappedAccounts).is_none(),
+        "{:#?}",
+        imp.warnings
+    );
+    // A prefix no line holds is still unmapped and warned about.
+    let text = text.replace("#UB 0 999999 0", "#UB 0 999999 5\n#UB 0 2099 -5");
+    let imp = new_import(&text);
+    let w = imp.warning(WarningCode::UnmappedAccounts).unwrap();
+    assert!(w.message.contains("999999"), "{}", w.message);
 }

@@ -372,7 +372,7 @@ fn MappingRowView(file: Arc<SieFile>, account: u32, import: Memo<Import>) -> imp
         <tr class:overridden=move || row.with(|r| r.as_ref().is_some_and(|r| r.overridden))
             class:unmapped=move || row.with(|r| r.as_ref().is_some_and(|r| r.placement == Placement::Unmapped))
             data-account=account>
-            <th scope="row">{account}</th>
+            <th scope="row">{account}{move || row.with(|r| r.as_ref().and_then(|r| r.bas_account)).map(|bas| view! { <span class="hint bas">" (BAS "{bas}")"</span> })}</th>
             <td>{move || row.with(|r| r.as_ref().map(|r| r.name.clone()))}</td>
             {move || row.with(|r| {
                 let amounts = r.as_ref().map(|r| r.amounts.clone()).unwrap_or_default();

@@ -17,8 +17,18 @@ pub(super) enum Kind {
     Result,
 }
 
+/// The four-digit BAS account an account number stands for: its first four digits (a
+/// sub-account such as 143010 is BAS 1430); a number of four digits or fewer is itself.
+pub(crate) fn bas_account(account: u32) -> u32 {
+    let mut a = account;
+    while a >= 10_000 {
+        a /= 10;
+    }
+    a
+}
+
 pub(super) fn is_result_account(account: u32) -> bool {
-    (8990..=8999).contains(&account)
+    (8990..=8999).contains(&bas_account(account))
 }
 
 /// The figures of one file year: an amount per account, and where they came from.
@@ -76,7 +86,7 @@ pub(super) fn account_kinds(file: &SieFile) -> HashMap<u32, Kind> {
                 _ => match file.accounts.get(&a).and_then(|x| x.kind) {
                     Some(AccountType::Asset | AccountType::Liability) => Kind::Balance,
                     Some(AccountType::Income | AccountType::Cost) => Kind::Result,
-                    None if a < 3000 => Kind::Balance,
+                    None if bas_account(a) < 3000 => Kind::Balance,
                     None => Kind::Result,
                 },
             };

@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::figures::{
-    account_kinds, classify, is_result_account, year_figures, Kind, YearFigures, YearSums,
+    account_kinds, bas_account, classify, is_result_account, year_figures, Kind, YearFigures,
+    YearSums,
 };
 use super::types::{
     Closing, Level, MappingRow, Placement, Source, Warning, WarningCode, YearImport,
@@ -114,7 +115,7 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
                 Kind::Balance => &report.balance_sheet,
                 Kind::Result => &report.income_statement,
             };
-            match template::account_candidates(&st.lines, a).first() {
+            match template::account_candidates(&st.lines, bas_account(a)).first() {
                 Some(l) => (
                     Placement::Line {
                         id: l.id.clone(),
@@ -271,6 +272,7 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
         .into_iter()
         .map(|(a, (placement, overridden))| MappingRow {
             account: a,
+            bas_account: (bas_account(a) != a).then_some(bas_account(a)),
             name: file.account_name(a).to_string(),
             balance_account: kinds.get(&a) == Some(&Kind::Balance),
             amounts: (0..2)

@@ -186,6 +186,9 @@ pub enum Placement {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MappingRow {
     pub account: u32,
+    /// For an account longer than four digits (a sub-account such as 143010): the BAS account
+    /// of its first four digits (1430), by which it was mapped.
+    pub bas_account: Option<u32>,
     /// The account's name in the file (`#KONTO`).
     pub name: String,
     /// Whether it is a balance account (closing balance) or a result account (the year's
