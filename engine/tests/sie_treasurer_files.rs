@@ -271,3 +271,63 @@ fn six_digit_accounts_are_mapped_by_their_first_four_digits() {
     let w = imp.warning(WarningCode::UnmappedAccounts).unwrap();
     assert!(w.message.contains("999999"), "{}", w.message);
 }
+
+// ---------------------------------------------------------------------------------------------
+// 5. Vouchers are counted, not their rows; a voucher without a date is not "outside".
+
+#[test]
+fn vouchers_outside_the_year_are_counted_once_each() {
+    // Ten vouchers of four rows each, dated 2024, read before the #RAR that says 2025.
+    let mut text = String::from("#FLAGGA 0\n#SIETYP 4\n");
+    for k in 1..=10 {
+        text.push_str(&format!(
+            "#VER A {k} 202406{k:02}\n{{\n#TRANS 1930 {{}} 10\n#TRANS 1910 {{}} 10\n#TRANS 3890 {{}} -15\n#TRANS 3990 {{}} -5\n}}\n"
+        ));
+    }
+    // One voucher without a date and one with an empty date field.
+    text.push_str("#VER B 1\n{\n#TRANS 1930 {} 1\n#TRANS 3890 {} -1\n}\n");
+    text.push_str("#VER B 2 \"\" \"Utan datum\"\n{\n#TRANS 1930 {} 2\n#TRANS 3890 {} -2\n}\n");
+    text.push_str("#RAR 0 20250101 20251231\n");
+    let file = sie::parse(text.as_bytes()).unwrap();
+    assert_eq!(file.vouchers, 12);
+    assert_eq!(file.transaction_rows, 44);
+    assert_eq!(file.vouchers_outside_years, 10);
+    assert_eq!(file.vouchers_without_date, 2);
+    let imp = sie::import(&file, None, &ImportOptions::default());
+    let w = imp.warning(WarningCode::VouchersOutsideYears).unwrap();
+    assert!(
+        w.message
+            .starts_with("10 verifikationer har ett datum utanför"),
+        "{}",
+        w.message
+    );
+    let w = imp.warning(WarningCode::VouchersWithoutDate).unwrap();
+    assert!(
+        w.message
+            .starts_with("2 verifikationer i filen saknar datum"),
+        "{}",
+        w.message
+    );
+    // All of them count to the year: 10 × 20 + 1 + 2 = 203 of income.
+    assert_eq!(value(&imp.report, Role::YearResult, 0), d("203"));
+}
+
+#[test]
+fn a_voucher_without_its_series_is_read_and_said() {
+    let text = "#FLAGGA 0\n#RAR 0 20250101 20251231\n\
+        #VER 17 20250110 \" \"\n{\n#TRANS 1930 {} 300\n#TRANS 3890 {} -300\n}\n\
+        #UB 0 1930 300\n#UB 0 2099 -300\n";
+    let file = sie::parse(text.as_bytes()).unwrap();
+    assert_eq!(file.vouchers_outside_years, 0);
+    let imp = sie::import(&file, None, &ImportOptions::default());
+    let w = imp.warning(WarningCode::MissingSeries).unwrap();
+    assert_eq!(
+        w.message,
+        "Rad 3: verifikationen saknar serie (#VER 17 20250110 …); den läses som nummer 17 med datum 2025-01-10."
+    );
+    // A date that is no date is still refused, and the message says how #VER is written.
+    let e = sie::parse(b"#FLAGGA 0\n#VER A 1 31/01/2025\n{\n}\n").unwrap_err();
+    assert_eq!(e.line, 2);
+    assert!(e.message.contains("\"31/01/2025\""), "{e}");
+    assert!(e.message.contains("#VER serie nummer datum"), "{e}");
+}

@@ -442,14 +442,32 @@ impl<'a> Parser<'a> {
             )));
         }
         let enc = self.enc;
-        let date = match toks.get(2) {
-            Some(t) => Some(parse_date(t.raw()).ok_or_else(|| {
-                self.err(format!(
-                    "verifikationsdatumet \"{}\" i #VER är inget datum (skrivs ÅÅÅÅMMDD).",
-                    shown(t.raw(), enc)
-                ))
-            })?),
-            None => None,
+        // #VER serie nummer datum …; some programs leave the series out (#VER 17 20250110 "…").
+        let date_at = |k: usize| toks.get(k).and_then(|t| parse_date(t.raw()));
+        let blank = |k: usize| {
+            toks.get(k)
+                .is_none_or(|t| t.raw().iter().all(|b| b.is_ascii_whitespace()))
+        };
+        let (series, number, date) = if let Some(d) = date_at(2) {
+            (toks.first().copied(), toks.get(1).copied(), Some(d))
+        } else if let (Some(d), None) = (date_at(1), date_at(0)) {
+            self.notice(
+                NoticeKind::MissingSeries,
+                format!(
+                    "verifikationen saknar serie (#VER {} {} …); den läses som nummer {} med datum {d}.",
+                    shown(toks[0].raw(), enc),
+                    shown(toks[1].raw(), enc),
+                    shown(toks[0].raw(), enc)
+                ),
+            );
+            (None, toks.first().copied(), Some(d))
+        } else if blank(2) {
+            (toks.first().copied(), toks.get(1).copied(), None)
+        } else {
+            return Err(self.err(format!(
+                "verifikationsdatumet \"{}\" i #VER är inget datum (skrivs ÅÅÅÅMMDD; posten skrivs #VER serie nummer datum, t.ex. #VER A 12 20250131).",
+                shown(toks[2].raw(), enc)
+            )));
         };
         let year = if self.file.years.is_empty() {
             self.unresolved_vouchers.push(date);
@@ -460,8 +478,8 @@ impl<'a> Parser<'a> {
         };
         self.voucher = Some(Voucher {
             line: self.line,
-            series: toks.first().copied().unwrap_or(Tok::Plain(b"")),
-            number: toks.get(1).copied().unwrap_or(Tok::Plain(b"")),
+            series: series.unwrap_or(Tok::Plain(b"")),
+            number: number.unwrap_or(Tok::Plain(b"")),
             date,
             year,
             sum: Decimal::ZERO,
