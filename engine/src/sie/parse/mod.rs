@@ -446,7 +446,7 @@ impl<'a> Parser<'a> {
         let date_at = |k: usize| toks.get(k).and_then(|t| parse_date(t.raw()));
         let blank = |k: usize| {
             toks.get(k)
-                .is_none_or(|t| t.raw().iter().all(|b| b.is_ascii_whitespace()))
+                .map_or(true, |t| t.raw().iter().all(|b| b.is_ascii_whitespace()))
         };
         let (series, number, date) = if let Some(d) = date_at(2) {
             (toks.first().copied(), toks.get(1).copied(), Some(d))
