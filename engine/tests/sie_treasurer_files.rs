@@ -331,3 +331,123 @@ fn a_voucher_without_its_series_is_read_and_said() {
     assert!(e.message.contains("\"31/01/2025\""), "{e}");
     assert!(e.message.contains("#VER serie nummer datum"), "{e}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 6. Unquoted names take the rest of the line.
+
+#[test]
+fn unquoted_names_take_the_rest_of_the_line() {
+    let text = "#FLAGGA 0\n#RAR 0 20250101 20251231\n#FNAMN Övningsbolaget AB\n\
+        #ADRESS \"Kalle Kassör\" Storgatan 1 \"123 45 Ekby\" 08-123 45\n\
+        #KONTO 1930 Företagskonto i banken\n#KONTO 2067 \"Balanserat\" skräp\n\
+        #UB 0 1930 10\n#UB 0 2067 -10\n";
+    let file = sie::parse(text.as_bytes()).unwrap();
+    assert_eq!(file.company_name.as_deref(), Some("Övningsbolaget AB"));
+    assert_eq!(file.account_name(1930), "Företagskonto i banken");
+    assert_eq!(file.account_name(2067), "Balanserat");
+    let a = file.address.as_ref().unwrap();
+    assert_eq!(
+        (
+            a.contact.as_str(),
+            a.street.as_str(),
+            a.postal.as_str(),
+            a.phone.as_str()
+        ),
+        ("Kalle Kassör", "Storgatan 1", "123 45 Ekby", "08-123 45")
+    );
+    let imp = sie::import(&file, None, &ImportOptions::default());
+    assert_eq!(imp.report.organisation.name, "Övningsbolaget AB");
+    assert_eq!(imp.report.organisation.legal_form, LegalForm::Aktiebolag);
+}
+
+// ---------------------------------------------------------------------------------------------
+// 8. Messages that say what is wrong, and where.
+
+#[test]
+fn a_nul_byte_names_its_line_and_never_reaches_the_report() {
+    // A stray NUL in a name on line 3: read, removed, the line named.
+    let text = b"#FLAGGA 0\n#RAR 0 20250101 20251231\n#FNAMN \"Ekbacken\x00 IF\"\n#UB 0 1930 5\n#UB 0 2067 -5\n";
+    let file = sie::parse(text).unwrap();
+    assert_eq!(file.company_name.as_deref(), Some("Ekbacken IF"));
+    let imp = sie::import(&file, None, &ImportOptions::default());
+    let w = imp.warning(WarningCode::ControlCharacter).unwrap();
+    assert!(w.message.starts_with("Rad 3: "), "{}", w.message);
+    let html = kassoren_engine::render_html(&imp.report);
+    assert!(!html.contains('\0'));
+    // The same beyond the first 64 KiB.
+    let mut long = b"#FLAGGA 0\n#RAR 0 20250101 20251231\n".to_vec();
+    for k in 0..5000 {
+        long.extend_from_slice(format!("#KONTO {} \"Konto nummer {k}\"\n", 10000 + k).as_bytes());
+    }
+    assert!(long.len() > 65_536);
+    long.extend_from_slice(b"#FNAMN \"Ekbacken\x00\"\n#UB 0 1930 5\n#UB 0 2067 -5\n");
+    let file = sie::parse(&long).unwrap();
+    assert_eq!(file.company_name.as_deref(), Some("Ekbacken"));
+    assert_eq!(file.notices[0].line, 5003);
+    // Many NUL bytes (binary data, UTF-16): refused, naming the line of the first.
+    let mut binary = b"#FLAGGA 0\n#SIETYP 4\n".to_vec();
+    binary.extend(std::iter::repeat_n(0u8, 200));
+    let e = sie::parse(&binary).unwrap_err();
+    assert_eq!(e.line, 3);
+    assert!(e.message.contains("binära data"), "{e}");
+    // A NUL in an amount is an error on its line, shown as ␀.
+    let e = sie::parse(b"#FLAGGA 0\n#UB 0 1930 5\x00\n").unwrap_err();
+    assert_eq!(e.line, 2);
+    assert!(e.message.contains("\"5\u{2400}\""), "{e}");
+}
+
+#[test]
+fn a_byte_order_mark_before_pc8_text_does_not_destroy_the_letters() {
+    // EF BB BF, then CP437: 0x99 is Ö, 0x94 is ö.
+    let bytes = b"\xEF\xBB\xBF#FLAGGA 0\n#FNAMN \"\x99vningsf\x94reningen\"\n#KONTO 1930 \"F\x94retagskonto\"\n";
+    let file = sie::parse(bytes).unwrap();
+    assert_eq!(file.encoding, sie::Encoding::Cp437);
+    assert_eq!(file.company_name.as_deref(), Some("Övningsföreningen"));
+    assert_eq!(file.account_name(1930), "Företagskonto");
+    // A mark before UTF-8 is UTF-8.
+    let mut utf8 = b"\xEF\xBB\xBF".to_vec();
+    utf8.extend_from_slice("#FLAGGA 0\n#FNAMN \"Övningsföreningen\"\n".as_bytes());
+    let file = sie::parse(&utf8).unwrap();
+    assert_eq!(file.encoding, sie::Encoding::Utf8);
+    assert_eq!(file.company_name.as_deref(), Some("Övningsföreningen"));
+}
+
+#[test]
+fn a_ten_megabyte_name_is_cut_with_a_warning() {
+    let mut bytes = b"#FLAGGA 0\n#RAR 0 20250101 20251231\n#FNAMN \"".to_vec();
+    bytes.extend(std::iter::repeat_n(b'A', 10 * 1024 * 1024));
+    bytes.extend_from_slice(b"\n#UB 0 1930 5\n#UB 0 2067 -5\n");
+    let file = sie::parse(&bytes).unwrap();
+    assert_eq!(
+        file.company_name.as_deref().map(|s| s.chars().count()),
+        Some(sie::MAX_TEXT_CHARS)
+    );
+    let imp = sie::import(&file, None, &ImportOptions::default());
+    let w = imp.warning(WarningCode::TextCut).unwrap();
+    assert_eq!(
+        w.message,
+        "Rad 3: texten i #FNAMN är för lång (10\u{a0}485\u{a0}760 byte); bara de första 200 tecknen används."
+    );
+    assert_eq!(value(&imp.report, Role::TotalAssets, 0), d("5"));
+}
+
+#[test]
+fn the_chart_of_accounts_warning_says_what_it_means() {
+    let with = |chart: &str| {
+        new_import(&format!(
+            "#FLAGGA 0\n#RAR 0 20250101 20251231\n#KPTYP {chart}\n#UB 0 1930 5\n#UB 0 2067 -5\n"
+        ))
+        .warning(WarningCode::OtherChartOfAccounts)
+        .map(|w| w.message.clone())
+    };
+    assert_eq!(with("BAS"), None);
+    assert_eq!(with("EUBAS97"), None);
+    assert_eq!(with("BAS2014"), None);
+    let old = with("BAS96").unwrap();
+    assert!(
+        old.contains("BAS96, en äldre version av BAS-kontoplanen"),
+        "{old}"
+    );
+    let other = with("K-PLAN1").unwrap();
+    assert!(other.contains("K-PLAN1, inte BAS"), "{other}");
+}

@@ -178,6 +178,15 @@ pub struct UnbalancedVoucher {
     pub difference: Decimal,
 }
 
+/// `#ADRESS`: the organisation's contact person and address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Address {
+    pub contact: String,
+    pub street: String,
+    pub postal: String,
+    pub phone: String,
+}
+
 /// What kind of thing the parser noted about a line it read anyway.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -222,6 +231,8 @@ pub struct SieFile {
     pub generated: Option<Date>,
     /// `#FNAMN`.
     pub company_name: Option<String>,
+    /// `#ADRESS`: contact, street address, postal address, telephone.
+    pub address: Option<Address>,
     /// `#ORGNR`, as written.
     pub org_nr: Option<String>,
     /// `#FTYP`: the type of organisation (`AB`, `EK`, `BRF`, `I`, `S`, …).
@@ -283,6 +294,7 @@ impl SieFile {
             format: None,
             generated: None,
             company_name: None,
+            address: None,
             org_nr: None,
             company_type: None,
             chart: None,

@@ -336,13 +336,23 @@ pub(super) fn file_warnings(
     }
     if let Some(chart) = file.chart.as_deref() {
         let c = chart.trim().to_ascii_uppercase();
-        if !(c.is_empty() || c.starts_with("EUBAS") || c.starts_with("BAS20")) {
+        // "BAS" alone names no version: it is BAS, and nothing is said.
+        let current =
+            c.is_empty() || c == "BAS" || c.starts_with("EUBAS") || c.starts_with("BAS20");
+        if !current {
+            let message = if c.starts_with("BAS") {
+                format!(
+                    "Filens kontoplan är {chart}, en äldre version av BAS-kontoplanen; kopplingen till raderna bygger på BAS från EUBAS97 och senare, där några konton har bytt betydelse. Kontrollera kopplingen."
+                )
+            } else {
+                format!(
+                    "Filens kontoplan är {chart}, inte BAS; kopplingen till raderna bygger på BAS-kontoplanen (EUBAS97 och senare), så konton kan hamna på fel rad. Kontrollera kopplingen."
+                )
+            };
             out.push(warn(
                 Level::Warning,
                 WarningCode::OtherChartOfAccounts,
-                format!(
-                    "Filens kontoplan är {chart}; kopplingen till raderna bygger på BAS-kontoplanen (EUBAS97 och senare). Kontrollera kopplingen."
-                ),
+                message,
             ));
         }
     }

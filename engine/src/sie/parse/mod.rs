@@ -19,7 +19,10 @@ use rust_decimal::Decimal;
 
 use super::encoding::{self, Encoding};
 use super::year::{self, YearSource};
-use super::{AccountType, Notice, NoticeKind, SieError, SieFile, UnbalancedVoucher, KEEP_NOTICES};
+use super::{
+    AccountType, Address, Notice, NoticeKind, SieError, SieFile, UnbalancedVoucher, KEEP_NOTICES,
+    MAX_TEXT_CHARS,
+};
 use crate::date::Date;
 use crate::model::FiscalYear;
 use fields::{parse_amount, parse_date, parse_i32, parse_u32, shown, text, Fields, Tok};
@@ -61,6 +64,9 @@ struct Parser<'a> {
     line: usize,
     /// Set once any SIE record is seen.
     seen_sie_record: bool,
+    /// Whether the file has control bytes other than tab and line ends (NUL, …): then each
+    /// line is checked for them.
+    has_control_bytes: bool,
 }
 
 /// Reads a SIE file from its bytes. See the module documentation for what is accepted; the
@@ -81,6 +87,10 @@ pub fn parse(bytes: &[u8]) -> Result<SieFile, SieError> {
         unresolved_vouchers: Vec::new(),
         line: 0,
         seen_sie_record: false,
+        // Branch-free, so it runs at memory speed.
+        has_control_bytes: bytes.iter().fold(false, |any, &b| {
+            any | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
+        }),
     };
     let len = bytes.len();
     let mut pos = 0;
@@ -99,6 +109,34 @@ pub fn parse(bytes: &[u8]) -> Result<SieFile, SieError> {
         p.record(line)?;
     }
     p.finish()
+}
+
+/// The line (1-based) byte `at` is on.
+fn line_of(bytes: &[u8], at: usize) -> usize {
+    let before = &bytes[..at.min(bytes.len())];
+    let mut line = 1;
+    let mut k = 0;
+    while k < before.len() {
+        match before[k] {
+            b'\n' => line += 1,
+            b'\r' if before.get(k + 1) != Some(&b'\n') => line += 1,
+            _ => {}
+        }
+        k += 1;
+    }
+    line
+}
+
+/// Where `part` (a slice of `line`) starts in `line`.
+fn offset_in(line: &[u8], part: &[u8]) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(line.as_ptr() as usize)
+        .min(line.len())
+}
+
+/// A count with its thousands grouped: "10 485 760".
+fn count(n: usize) -> String {
+    crate::money::format_for_input(Decimal::from(n as u64))
 }
 
 /// The index of the first `\n` or `\r` at or after `from`, or the length. Eight bytes at a time:
@@ -135,8 +173,16 @@ fn check_looks_like_sie(bytes: &[u8]) -> Result<(), SieError> {
             message: "filen är tom.".into(),
         });
     }
-    if bytes.iter().take(65_536).any(|&b| b == 0) {
-        return Err(not_sie(1, "den innehåller binära data, inte text"));
+    // Binary data (or UTF-16) has many NUL bytes; a stray one in a text file is removed from
+    // the text it is in, with a notice naming its line.
+    let sample = &bytes[..bytes.len().min(65_536)];
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    if nuls > 0 && (nuls > 64 || nuls * 20 > sample.len()) {
+        let first = sample.iter().position(|&b| b == 0).unwrap_or(0);
+        return Err(not_sie(
+            line_of(bytes, first),
+            "den innehåller binära data (NUL-tecken), inte text; är den sparad som UTF-16 eller är det ett annat slags fil?",
+        ));
     }
     // The first line with text must be a record.
     let mut line = 1;
@@ -179,6 +225,91 @@ impl<'a> Parser<'a> {
                 message: format!("Rad {}: {message}", self.line),
             });
         }
+    }
+
+    /// The text of field `k` of a record with free text (`#FNAMN`, a `#KONTO` name, the parts
+    /// of `#ADRESS`), cleaned (see [`Parser::clean`]), and the index of the field after it. A
+    /// quoted field is the text; an unquoted one runs on, with its spaces, to the next quoted
+    /// field or the end of the line, since programs write `#FNAMN Övningsbolaget AB` too.
+    fn free_text(
+        &mut self,
+        line: &'a [u8],
+        toks: &[Tok<'a>],
+        k: usize,
+        record: &str,
+    ) -> (Option<String>, usize) {
+        let Some(&tok) = toks.get(k) else {
+            return (None, k);
+        };
+        let (raw, next) = match tok {
+            Tok::Plain(b) => {
+                let start = offset_in(line, b);
+                let next = (k + 1..toks.len())
+                    .find(|&j| !matches!(toks[j], Tok::Plain(_)))
+                    .unwrap_or(toks.len());
+                // A quoted or braced field's inside starts one byte after its opening mark.
+                let end = toks
+                    .get(next)
+                    .map_or(line.len(), |t| offset_in(line, t.raw()).saturating_sub(1));
+                (Tok::Plain(&line[start..end.max(start)]), next)
+            }
+            t => (t, k + 1),
+        };
+        let text = self.text_capped(raw, record);
+        (Some(self.clean(text, record)), next)
+    }
+
+    /// A field's text, decoding at most what [`MAX_TEXT_CHARS`] characters need: a longer text
+    /// (an unterminated quote running over megabytes) is cut with a notice.
+    fn text_capped(&mut self, tok: Tok<'a>, record: &str) -> String {
+        let raw = tok.raw();
+        let limit = MAX_TEXT_CHARS * 4;
+        if raw.len() <= limit {
+            return text(tok, self.enc);
+        }
+        let head = &raw[..limit];
+        let head = match tok {
+            Tok::Plain(_) => Tok::Plain(head),
+            Tok::Quoted(_) => Tok::Quoted(head),
+            Tok::Braced(_) => Tok::Braced(head),
+        };
+        self.notice(
+            NoticeKind::TextCut,
+            format!(
+                "texten i {record} är för lång ({} byte); bara de första {MAX_TEXT_CHARS} tecknen används.",
+                count(raw.len())
+            ),
+        );
+        text(head, self.enc).chars().take(MAX_TEXT_CHARS).collect()
+    }
+
+    /// A text as kept: control characters (NUL, …) removed, tabs as spaces, trimmed, at most
+    /// [`MAX_TEXT_CHARS`] characters (a notice names a longer one).
+    fn clean(&mut self, s: String, record: &str) -> String {
+        let cleaned: String = if s.chars().any(char::is_control) {
+            s.chars()
+                .filter_map(|c| match c {
+                    '\t' => Some(' '),
+                    c if c.is_control() => None,
+                    c => Some(c),
+                })
+                .collect()
+        } else {
+            s
+        };
+        let trimmed = cleaned.trim();
+        let n = trimmed.chars().count();
+        if n <= MAX_TEXT_CHARS {
+            return trimmed.to_string();
+        }
+        self.notice(
+            NoticeKind::TextCut,
+            format!(
+                "texten i {record} är för lång ({} tecken); bara de första {MAX_TEXT_CHARS} används.",
+                count(n)
+            ),
+        );
+        trimmed.chars().take(MAX_TEXT_CHARS).collect()
     }
 
     /// Skips a malformed record the report does not need, with a notice naming the line.
@@ -236,6 +367,12 @@ impl<'a> Parser<'a> {
             self.close_without_brace();
         }
         let toks: Vec<Tok<'a>> = fields.collect();
+        if self.has_control_bytes && line.iter().any(|&b| b < 0x20 && b != b'\t') {
+            self.notice(
+                NoticeKind::ControlCharacter,
+                "raden innehåller ett styrtecken (t.ex. NUL, en binär nolla); det togs bort ur texten.".into(),
+            );
+        }
         let enc = self.enc;
         let get_text = |k: usize| toks.get(k).map(|t| text(*t, enc));
         self.seen_sie_record |= matches!(
@@ -264,14 +401,32 @@ impl<'a> Parser<'a> {
             }
             b"#PROGRAM" => {
                 let parts: Vec<String> = toks.iter().map(|t| text(*t, enc)).collect();
-                self.file.program = Some(parts.join(" ").trim().to_string());
+                self.file.program = Some(self.clean(parts.join(" "), "#PROGRAM"));
             }
-            b"#FORMAT" => self.file.format = get_text(0),
+            b"#FORMAT" => self.file.format = get_text(0).map(|s| self.clean(s, "#FORMAT")),
             b"#GEN" => self.file.generated = toks.first().and_then(|t| parse_date(t.raw())),
-            b"#FNAMN" => self.file.company_name = get_text(0).map(|s| s.trim().to_string()),
-            b"#ORGNR" => self.file.org_nr = get_text(0).map(|s| s.trim().to_string()),
-            b"#FTYP" => self.file.company_type = get_text(0).map(|s| s.trim().to_string()),
-            b"#KPTYP" => self.file.chart = get_text(0).map(|s| s.trim().to_string()),
+            b"#FNAMN" => {
+                self.file.company_name = self.free_text(line, &toks, 0, "#FNAMN").0;
+            }
+            b"#ADRESS" => {
+                let mut parts = [String::new(), String::new(), String::new(), String::new()];
+                let mut k = 0;
+                for part in &mut parts {
+                    let (text, next) = self.free_text(line, &toks, k, "#ADRESS");
+                    *part = text.unwrap_or_default();
+                    k = next;
+                }
+                let [contact, street, postal, phone] = parts;
+                self.file.address = Some(Address {
+                    contact,
+                    street,
+                    postal,
+                    phone,
+                });
+            }
+            b"#ORGNR" => self.file.org_nr = get_text(0).map(|s| self.clean(s, "#ORGNR")),
+            b"#FTYP" => self.file.company_type = get_text(0).map(|s| self.clean(s, "#FTYP")),
+            b"#KPTYP" => self.file.chart = get_text(0).map(|s| self.clean(s, "#KPTYP")),
             b"#RAR" => self.rar(&toks)?,
             b"#KONTO" => {
                 let account = match self.account(&toks, "#KONTO") {
@@ -281,8 +436,11 @@ impl<'a> Parser<'a> {
                         return Ok(());
                     }
                 };
-                let name = get_text(1).unwrap_or_default();
-                self.file.accounts.entry(account).or_default().name = name.trim().to_string();
+                let name = self
+                    .free_text(line, &toks, 1, "#KONTO")
+                    .0
+                    .unwrap_or_default();
+                self.file.accounts.entry(account).or_default().name = name;
             }
             b"#KTYP" => {
                 let account = match self.account(&toks, "#KTYP") {
@@ -309,7 +467,7 @@ impl<'a> Parser<'a> {
                         return Ok(());
                     }
                 };
-                match get_text(1).map(|s| s.trim().to_string()) {
+                match get_text(1).map(|s| self.clean(s, "#SRU")) {
                     Some(code) if !code.is_empty() => {
                         self.file.accounts.entry(account).or_default().sru = Some(code);
                     }
