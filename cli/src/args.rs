@@ -31,8 +31,8 @@ in i rapporten --into. Formen som används skrivs ut. Belopp som skrivits in fö
 organisationsnummer och räkenskapsår skrivs bara över med --overwrite (annars listas de). --move
 flyttar ett konto till en annan rad (valet sparas i rapporten); --mapping skriver ut kopplingen
 konto → rad. En fil utan #RAR får räkenskapsåret från verifikationernas datum (eller #GEN); --year
-eller --start och --end väljer ett annat. Avslutar med 0, med 1 när filen själv inte går jämnt ut (rapporten skrivs ändå) och
-med 2 när filen inte kan läsas.
+eller --start och --end väljer ett annat. Avslutar med 0, med 1 när filen själv inte går jämnt ut (rapporten skrivs ändå) eller
+saknar saldon för räkenskapsåret (då skrivs ingen rapport) och med 2 när filen inte kan läsas.
 
 diff skriver ut skillnaderna mellan två versioner av samma årsredovisning, en per rad.
 

@@ -325,6 +325,10 @@ pub(crate) fn import_sie(a: &ImportSieArgs) -> Result<u8, Failure> {
             );
         }
     }
+    if result.nothing_to_import() {
+        // Nothing is written: the report would be all zeros.
+        return Ok(1);
+    }
     write_file(out, &json::to_json(&result.report))?;
     Ok(u8::from(
         result.warnings.iter().any(|w| w.level == Level::Error),

@@ -325,3 +325,27 @@ fn without_rar_the_year_comes_from_the_vouchers_and_can_be_chosen() {
     assert_eq!(o.status.code(), Some(2));
     assert!(stderr(&o).contains("#RAR"), "{}", stderr(&o));
 }
+
+#[test]
+fn a_file_without_balances_exits_1_and_writes_nothing() {
+    let file = tmp("cut-before-balances.se");
+    std::fs::write(
+        &file,
+        "#FLAGGA 0\n#SIETYP 4\n#FNAMN \"Ekbacken\"\n#RAR 0 20210101 20211231\n#KONTO 1930 \"Bank\"\n",
+    )
+    .unwrap();
+    let out = tmp("cut-before-balances.json");
+    let o = kassoren(&[
+        "import-sie",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("Fel: Filen innehåller inga saldon för 2021"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!out.exists());
+}

@@ -451,3 +451,33 @@ fn the_chart_of_accounts_warning_says_what_it_means() {
     let other = with("K-PLAN1").unwrap();
     assert!(other.contains("K-PLAN1, inte BAS"), "{other}");
 }
+
+// ---------------------------------------------------------------------------------------------
+// 7. A file cut off before its balances: an error, nothing to import.
+
+#[test]
+fn a_file_without_balances_for_the_year_has_nothing_to_import() {
+    let cut = "#FLAGGA 0\n#SIETYP 4\n#FNAMN \"Ekbacken\"\n#RAR 0 20210101 20211231\n\
+        #RAR -1 20200101 20201231\n#KONTO 1930 \"Bank\"\n#KONTO 2067 \"Balanserat\"\n";
+    let imp = new_import(cut);
+    assert!(imp.nothing_to_import());
+    assert!(imp.has_errors());
+    let w = imp.warning(WarningCode::NoBalances).unwrap();
+    assert!(
+        w.message
+            .starts_with("Filen innehåller inga saldon för 2021"),
+        "{}",
+        w.message
+    );
+    // Balances only for last year are not enough either.
+    let imp = new_import(&format!("{cut}#UB -1 1930 5\n#UB -1 2067 -5\n"));
+    assert!(imp.nothing_to_import());
+    // One voucher, or one #IB row, for the year is something to import.
+    let imp = new_import(&format!("{cut}#IB 0 1930 5\n#IB 0 2067 -5\n"));
+    assert!(!imp.nothing_to_import());
+    let imp = new_import(&format!(
+        "{cut}#VER A 1 20210301\n{{\n#TRANS 1930 {{}} 5\n#TRANS 3890 {{}} -5\n}}\n"
+    ));
+    assert!(!imp.nothing_to_import());
+    assert_eq!(value(&imp.report, Role::YearResult, 0), d("5"));
+}

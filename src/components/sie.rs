@@ -146,7 +146,9 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
     let confirm = {
         let file = file.clone();
         move |_| {
-            if year_error.get_untracked().is_some() {
+            if year_error.get_untracked().is_some()
+                || result.with_untracked(|i| i.nothing_to_import())
+            {
                 return;
             }
             let import: Import = result.get_untracked();
@@ -245,7 +247,7 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                 </div>
             </Show>
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=confirm disabled=move || must_choose.get() || year_error.get().is_some()>"Importera"</button>
+                <button type="button" class="primary" on:click=confirm disabled=move || must_choose.get() || year_error.get().is_some() || result.with(|i| i.nothing_to_import())>"Importera"</button>
                 <button type="button" on:click=move |_| close()>"Avbryt"</button>
             </div>
         </div>

@@ -222,6 +222,20 @@ fn import_with(
     }
     let plan = plan(file, &out);
     warnings.extend(plan.warnings);
+    if plan
+        .years
+        .first()
+        .is_some_and(|y| y.balances == Source::Missing && y.results == Source::Missing)
+    {
+        warnings.push(warn(
+            Level::Error,
+            WarningCode::NoBalances,
+            format!(
+                "Filen innehåller inga saldon för {} (inga #IB, #UB eller #RES och inga verifikationer för räkenskapsåret); den är troligen avkapad eller exporterad utan saldon. Inget importeras – exportera filen på nytt från bokföringsprogrammet.",
+                year_label(&out, 0)
+            ),
+        ));
+    }
     let n_years = out.years.len().min(2);
     let labels: Vec<String> = (0..n_years).map(|i| year_label(&out, i)).collect();
     let report_years = out.years.len();

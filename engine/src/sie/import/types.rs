@@ -100,10 +100,12 @@ pub enum WarningCode {
     ControlCharacter,
     /// A `#VER` without its series.
     MissingSeries,
+    /// The file has no figures at all for the fiscal year: nothing is imported.
+    NoBalances,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 25] = [
+    pub const ALL: [WarningCode; 26] = [
         WarningCode::UnmappedAccounts,
         WarningCode::MissingCarryForward,
         WarningCode::FileUnbalanced,
@@ -129,6 +131,7 @@ impl WarningCode {
         WarningCode::TextCut,
         WarningCode::ControlCharacter,
         WarningCode::MissingSeries,
+        WarningCode::NoBalances,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -158,6 +161,7 @@ impl WarningCode {
             WarningCode::TextCut => "text_cut",
             WarningCode::ControlCharacter => "control_character",
             WarningCode::MissingSeries => "missing_series",
+            WarningCode::NoBalances => "no_balances",
         }
     }
 }
@@ -403,6 +407,12 @@ impl Import {
             self.form.slug(),
             self.form_source.describe()
         )
+    }
+
+    /// Whether the file has nothing to import for the fiscal year (no balances, no results,
+    /// no vouchers): the editor offers no import and the command line writes no report.
+    pub fn nothing_to_import(&self) -> bool {
+        self.warning(WarningCode::NoBalances).is_some()
     }
 
     pub fn has_errors(&self) -> bool {
