@@ -481,3 +481,47 @@ fn a_file_without_balances_for_the_year_has_nothing_to_import() {
     assert!(!imp.nothing_to_import());
     assert_eq!(value(&imp.report, Role::YearResult, 0), d("5"));
 }
+
+// ---------------------------------------------------------------------------------------------
+// 9. A row written twice: the last counts, and the lines are named.
+
+#[test]
+fn duplicate_closing_balances_use_the_last_and_say_so() {
+    let text = "#FLAGGA 0\n#RAR 0 20250101 20251231\n\
+        #UB 0 1930 1000\n#UB 0 2067 -1000\n#UB 0 1930 1000\n\
+        #RES 0 3890 -300\n#RES 0 3890 -300\n#UB 0 2099 0\n";
+    let file = sie::parse(text.as_bytes()).unwrap();
+    // Not 2 000 and −600: the last row of each.
+    assert_eq!(file.closing[&(0, 1930)], d("1000"));
+    assert_eq!(file.result[&(0, 3890)], d("-300"));
+    let imp = sie::import(&file, None, &ImportOptions::default());
+    let dups: Vec<&str> = imp
+        .warnings
+        .iter()
+        .filter(|w| w.code == WarningCode::DuplicateRow)
+        .map(|w| w.message.as_str())
+        .collect();
+    assert_eq!(
+        dups,
+        [
+            "Rad 5: #UB 0 1930 står också på rad 3; beloppet här (1\u{a0}000\u{a0}kr) används i stället för det på rad 3 (1\u{a0}000\u{a0}kr), de läggs inte ihop.",
+            "Rad 7: #RES 0 3890 står också på rad 6; beloppet här (−300\u{a0}kr) används i stället för det på rad 6 (−300\u{a0}kr), de läggs inte ihop.",
+        ]
+    );
+    // Bank 1 000 against equity 1 000: the balance accounts sum to 0, so the result of 300
+    // (#RES −300 is income) was booked straight into equity, and the file balances. Had the
+    // rows been added together (2 000 in the bank), it would not.
+    assert!(
+        imp.warning(WarningCode::FileUnbalanced).is_none(),
+        "{:#?}",
+        imp.warnings
+    );
+    assert_eq!(value(&imp.report, Role::YearResult, 0), d("300"));
+    assert_eq!(value(&imp.report, Role::TotalAssets, 0), d("1000"));
+    // Rows per object still add up to the account's balance.
+    let objects = "#FLAGGA 0\n#RAR 0 20250101 20251231\n\
+        #UB 0 1930 {1 \"A\"} 600\n#UB 0 1930 {1 \"B\"} 400\n#UB 0 2067 -1000\n";
+    let file = sie::parse(objects.as_bytes()).unwrap();
+    assert_eq!(file.closing[&(0, 1930)], d("1000"));
+    assert_eq!(file.notice_count, 0);
+}

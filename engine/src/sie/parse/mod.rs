@@ -13,7 +13,7 @@
 
 mod fields;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
@@ -67,6 +67,9 @@ struct Parser<'a> {
     /// Whether the file has control bytes other than tab and line ends (NUL, …): then each
     /// line is checked for them.
     has_control_bytes: bool,
+    /// The line of each `#IB`, `#UB` and `#RES` row read (by the record's second letter, year
+    /// and account), to find a row written twice.
+    balance_lines: HashMap<(u8, i32, u32), usize>,
 }
 
 /// Reads a SIE file from its bytes. See the module documentation for what is accepted; the
@@ -87,6 +90,7 @@ pub fn parse(bytes: &[u8]) -> Result<SieFile, SieError> {
         unresolved_vouchers: Vec::new(),
         line: 0,
         seen_sie_record: false,
+        balance_lines: HashMap::new(),
         // Branch-free, so it runs at memory speed.
         has_control_bytes: bytes.iter().fold(false, |any, &b| {
             any | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
@@ -132,6 +136,11 @@ fn offset_in(line: &[u8], part: &[u8]) -> usize {
     (part.as_ptr() as usize)
         .saturating_sub(line.as_ptr() as usize)
         .min(line.len())
+}
+
+/// "1 234,50 kr".
+fn kr(d: Decimal) -> String {
+    format!("{}\u{a0}kr", crate::money::format_for_input(d))
 }
 
 /// A count with its thousands grouped: "10 485 760".
@@ -480,12 +489,32 @@ impl<'a> Parser<'a> {
             b"#IB" | b"#UB" | b"#RES" => {
                 let name = String::from_utf8_lossy(label_upper).into_owned();
                 let (year, account, amount) = self.balance(&toks, &name)?;
+                let kind = label_upper[1];
+                let with_objects = matches!(toks.get(2), Some(Tok::Braced(b)) if !b.iter().all(u8::is_ascii_whitespace));
                 let map = match label_upper {
                     b"#IB" => &mut self.file.opening,
                     b"#UB" => &mut self.file.closing,
                     _ => &mut self.file.result,
                 };
-                *map.entry((year, account)).or_default() += amount;
+                if with_objects {
+                    // Rows per object (which #OIB/#OUB are for) add up to the account's.
+                    *map.entry((year, account)).or_default() += amount;
+                } else if let Some(first) =
+                    self.balance_lines.insert((kind, year, account), self.line)
+                {
+                    // The same row twice: the last one counts, and the treasurer is told.
+                    let before = map.insert((year, account), amount).unwrap_or_default();
+                    self.notice(
+                        NoticeKind::Duplicate,
+                        format!(
+                            "{name} {year} {account} står också på rad {first}; beloppet här ({}) används i stället för det på rad {first} ({}), de läggs inte ihop.",
+                            kr(amount),
+                            kr(before)
+                        ),
+                    );
+                } else {
+                    *map.entry((year, account)).or_default() += amount;
+                }
             }
             b"#PSALDO" => self.psaldo(&toks),
             _ => {}
