@@ -525,3 +525,55 @@ fn duplicate_closing_balances_use_the_last_and_say_so() {
     assert_eq!(file.closing[&(0, 1930)], d("1000"));
     assert_eq!(file.notice_count, 0);
 }
+
+// ---------------------------------------------------------------------------------------------
+// 11. Budgets: #PBUDGET periods summed per year, for a budget column.
+
+#[test]
+fn period_budgets_are_summed_per_year_and_line() {
+    let mut text = String::from(
+        "#FLAGGA 0\n#SIETYP 4\n#FNAMN \"Ideella föreningen Ekbacken\"\n\
+         #RAR 0 20250101 20251231\n#RAR -1 20240101 20241231\n\
+         #UB 0 1930 500\n#UB 0 2067 -500\n#RES 0 3890 -1150\n#RES 0 5010 1150\n",
+    );
+    // 2025: fees of 100 a month (−1 200 in SIE's signs), rent of 50 a month for six months.
+    for m in 1..=12 {
+        text.push_str(&format!("#PBUDGET 0 2025{m:02} 3890 {{}} -100\n"));
+    }
+    for m in 1..=6 {
+        text.push_str(&format!("#PBUDGET 0 2025{m:02} 5010 {{}} 50.25\n"));
+    }
+    // A row per object is part of the account's own row, not added again; 2024 in one row;
+    // a row without an object list; a malformed row is skipped.
+    text.push_str("#PBUDGET 0 202501 3890 {1 \"Avd A\"} -40\n");
+    text.push_str("#PBUDGET -1 202412 3890 {} -1000\n");
+    text.push_str("#PBUDGET -1 202412 5010 90\n");
+    text.push_str("#PBUDGET 0 202501 3890 {} mycket\n");
+    let file = sie::parse(text.as_bytes()).unwrap();
+    assert_eq!(file.budget[&(0, 3890)], d("-1200"));
+    assert_eq!(file.budget[&(0, 5010)], d("301.50"));
+    assert_eq!(file.budget[&(-1, 3890)], d("-1000"));
+    assert_eq!(file.budget[&(-1, 5010)], d("90"));
+    let imp = sie::import(&file, None, &ImportOptions::default());
+    let row = |a: u32| imp.mapping.iter().find(|m| m.account == a).unwrap();
+    assert_eq!(row(3890).budget, vec![Some(d("-1200")), Some(d("-1000"))]);
+    let line_of = |a: u32| match &row(a).placement {
+        sie::Placement::Line { id, .. } => id.clone(),
+        p => panic!("{p:?}"),
+    };
+    // As printed: income positive, costs negative.
+    assert_eq!(
+        imp.budget[&line_of(3890)],
+        vec![Some(d("1200")), Some(d("1000"))]
+    );
+    assert_eq!(
+        imp.budget[&line_of(5010)],
+        vec![Some(d("-301.50")), Some(d("-90"))]
+    );
+    let w = imp.warning(WarningCode::SkippedRecord).unwrap();
+    assert!(
+        w.message.contains("#PBUDGET hoppades över"),
+        "{}",
+        w.message
+    );
+}

@@ -259,6 +259,9 @@ pub struct SieFile {
     /// The vouchers' rows summed per year and account. A voucher belongs to the `#RAR` year
     /// its date is in (year 0 when it is in none).
     pub transactions: Balances,
+    /// `#PBUDGET` rows without objects, the periods summed per year index and account (debit
+    /// positive, as in the file).
+    pub budget: Balances,
     /// `#PSALDO` rows without objects, summed per year index and period (`YYYYMM`): a period
     /// whose sum is not zero does not balance.
     pub period_totals: BTreeMap<(i32, u32), Decimal>,
@@ -307,6 +310,7 @@ impl SieFile {
             result: Balances::new(),
             transactions: Balances::new(),
             period_totals: BTreeMap::new(),
+            budget: Balances::new(),
             vouchers: 0,
             transaction_rows: 0,
             vouchers_outside_years: 0,

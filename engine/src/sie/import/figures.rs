@@ -75,6 +75,7 @@ pub(super) fn account_kinds(file: &SieFile) -> HashMap<u32, Kind> {
             .chain(&result)
             .copied()
             .chain(file.transactions.keys().map(|&(_, a)| a))
+            .chain(file.budget.keys().map(|&(_, a)| a))
             .chain(file.accounts.keys().copied()),
     );
     all.into_iter()

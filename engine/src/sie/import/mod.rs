@@ -339,6 +339,7 @@ fn import_with(
         form_source,
         year_source: file.year_source.clone(),
         mapping: plan.mapping,
+        budget: plan.budget,
         years: plan.years,
         changes,
         warnings,

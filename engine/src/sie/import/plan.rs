@@ -29,6 +29,8 @@ pub(super) struct Plan {
     pub(super) imports_results: [bool; 2],
     pub(super) imports_balances: [bool; 2],
     pub(super) values: LineValues,
+    /// Per input line with a budgeted account: the budget per report year, as printed.
+    pub(super) budget: BTreeMap<Id, Vec<Option<Decimal>>>,
     pub(super) warnings: Vec<Warning>,
 }
 
@@ -81,6 +83,13 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
             .filter(|(_, v)| !v.is_zero())
             .map(|(a, _)| *a)
     }));
+    // Accounts with a budget for an imported year, so the budget reaches its line.
+    accounts.extend(
+        file.budget
+            .iter()
+            .filter(|(&(y, _), v)| (-(n_years as i32) < y && y <= 0) && !v.is_zero())
+            .map(|(&(_, a), _)| a),
+    );
     accounts.extend(
         report
             .account_map
@@ -164,6 +173,22 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
             }
             let v = f.amounts.get(&a).copied().unwrap_or_default();
             entry[i] = Some(entry[i].unwrap_or_default() + sign * v);
+        }
+    }
+    // The budget per line (`#PBUDGET`), signed as printed.
+    let mut budget: BTreeMap<Id, Vec<Option<Decimal>>> = BTreeMap::new();
+    for (&a, (placement, _)) in &placements {
+        let Placement::Line { id, .. } = placement else {
+            continue;
+        };
+        let sign = signs.get(id).copied().unwrap_or(Decimal::ONE);
+        for i in 0..n_years {
+            if let Some(b) = file.budget.get(&(-(i as i32), a)) {
+                let slots = budget
+                    .entry(id.clone())
+                    .or_insert_with(|| vec![None; n_years]);
+                slots[i] = Some(slots[i].unwrap_or_default() + sign * *b);
+            }
         }
     }
     // Lines that got accounts only in one year get zero in the other imported years.
@@ -275,6 +300,7 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
             bas_account: (bas_account(a) != a).then_some(bas_account(a)),
             name: file.account_name(a).to_string(),
             balance_account: kinds.get(&a) == Some(&Kind::Balance),
+            budget: (0..2).map(|i| file.budget.get(&(-i, a)).copied()).collect(),
             amounts: (0..2)
                 .map(|i| {
                     figures
@@ -294,6 +320,7 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
 
     warnings.extend(file_warnings(file, report, &figures, &years, &mapping));
     Plan {
+        budget,
         mapping,
         years,
         imports_results,

@@ -2,6 +2,8 @@
 //! account went), what was done with each year, the changes not made and the warnings, each
 //! describable in Swedish.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
@@ -202,6 +204,9 @@ pub struct MappingRow {
     /// file, debit positive and credit negative (`#UB` for a balance account, `#RES` for a
     /// result account); `None` when the file has no figures of that kind for the year.
     pub amounts: Vec<Option<Decimal>>,
+    /// Per report year: the account's budget in the file (`#PBUDGET`, the periods summed),
+    /// debit positive; `None` when the file has none.
+    pub budget: Vec<Option<Decimal>>,
     pub placement: Placement,
     /// The treasurer moved the account here (`Report::account_map`).
     pub overridden: bool,
@@ -393,6 +398,9 @@ pub struct Import {
     pub mapping: Vec<MappingRow>,
     /// Per imported report year.
     pub years: Vec<YearImport>,
+    /// The file's budget (`#PBUDGET`) per input line and report year, signed as the line is
+    /// printed: for a budget column next to the year's figures.
+    pub budget: BTreeMap<Id, Vec<Option<Decimal>>>,
     /// What was not changed (empty with [`ImportOptions::apply_changes`]).
     pub changes: Vec<Change>,
     /// Errors first, then warnings, then information.

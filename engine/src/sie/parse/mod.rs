@@ -517,6 +517,7 @@ impl<'a> Parser<'a> {
                 }
             }
             b"#PSALDO" => self.psaldo(&toks),
+            b"#PBUDGET" => self.pbudget(&toks),
             _ => {}
         }
         Ok(())
@@ -602,6 +603,34 @@ impl<'a> Parser<'a> {
         }
         self.file.years.insert(index, FiscalYear { start, end });
         Ok(())
+    }
+
+    /// `#PBUDGET årsnr period konto {objekt} belopp`: the rows without objects (the account's
+    /// own budget) are summed per year. A malformed row is skipped with a notice: the
+    /// statements do not need it.
+    fn pbudget(&mut self, toks: &[Tok<'_>]) {
+        let at = |k: usize| toks.get(k).map(|t| t.raw());
+        let (year, period, account) = (
+            at(0).and_then(parse_i32),
+            at(1).and_then(parse_u32),
+            at(2).and_then(parse_u32),
+        );
+        let (objects, amount_at) = match toks.get(3) {
+            Some(Tok::Braced(b)) => (Some(*b), 4),
+            _ => (None, 3),
+        };
+        let amount = at(amount_at).and_then(parse_amount);
+        let (Some(year), Some(_), Some(account), Some(amount)) = (year, period, account, amount)
+        else {
+            let e = self.err(
+                "raden ska vara #PBUDGET årsnummer period konto {objekt} belopp, t.ex. #PBUDGET 0 202501 3010 {} -5000",
+            );
+            self.skip("#PBUDGET", e);
+            return;
+        };
+        if objects.map_or(true, |b| b.iter().all(u8::is_ascii_whitespace)) {
+            *self.file.budget.entry((year, account)).or_default() += amount;
+        }
     }
 
     fn psaldo(&mut self, toks: &[Tok<'_>]) {
