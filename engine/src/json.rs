@@ -302,7 +302,21 @@ pub type Migration = fn(&mut Value) -> Result<(), String>;
 ///   report, `comments` and `reviews`. A version 2 file gets a document id derived from its
 ///   organisation and fiscal year (`v2-` and a hash, the same for every copy of the file),
 ///   revision 0, and no comments or reviews.
-pub const MIGRATIONS: &[Migration] = &[v1_add_account_map, v2_add_review];
+/// * 3 → 4: the SIE import's mapping table is kept in the report (`sie_accounts`); a version
+///   3 file has none (its table shows again after the next import).
+pub const MIGRATIONS: &[Migration] = &[v1_add_account_map, v2_add_review, v3_add_sie_accounts];
+
+/// Version 3 → 4: adds the empty `sie_accounts`.
+fn v3_add_sie_accounts(value: &mut Value) -> Result<(), String> {
+    let Some(object) = value.as_object_mut() else {
+        return Err("filen är inget JSON-objekt".into());
+    };
+    if object.contains_key("sie_accounts") {
+        return Err("fältet \"sie_accounts\" finns redan i en fil av version 3".into());
+    }
+    object.insert("sie_accounts".into(), Value::Array(Vec::new()));
+    Ok(())
+}
 
 /// Version 1 → 2: adds the empty `account_map`.
 fn v1_add_account_map(value: &mut Value) -> Result<(), String> {
@@ -502,6 +516,25 @@ pub fn validate(report: &Report) -> Result<(), ImportError> {
                     format!("raden \"{line}\" finns inte"),
                 ))
             }
+        }
+    }
+    for (i, a) in report.sie_accounts.iter().enumerate() {
+        if let Some(line) = &a.line {
+            if !matches!(
+                report.line(line).map(|l| &l.kind),
+                Some(LineKind::Input { .. })
+            ) {
+                return Err(invalid(
+                    format!("sie_accounts[{i}].line"),
+                    format!("raden \"{line}\" finns inte eller är ingen rad med belopp"),
+                ));
+            }
+        }
+        if a.amounts.len() > MAX_YEARS || a.budget.len() > MAX_YEARS {
+            return Err(invalid(
+                format!("sie_accounts[{i}]"),
+                format!("har fler belopp än {MAX_YEARS} år"),
+            ));
         }
     }
     for (i, s) in report.narrative.iter().enumerate() {

@@ -7,25 +7,25 @@ use std::sync::Arc;
 use kassoren_engine::date::Date;
 use kassoren_engine::model::{FiscalYear, LegalForm, Report, MAX_FISCAL_YEAR_MONTHS};
 use kassoren_engine::money::format_for_input;
-use kassoren_engine::sie::{self, FormSource, Import, ImportOptions, Level, Placement, SieFile};
+use kassoren_engine::sie::{
+    self, FormSource, Import, ImportOptions, Level, Placement, SieFile, WarningCode,
+};
 use leptos::prelude::*;
 
 use crate::parts::View;
 use crate::store::Store;
 
-/// The SIE file of this session: waiting for the treasurer's choice, or imported (for the
-/// mapping table). Not stored: the mapping choices themselves are kept in the report.
+/// The SIE file of this session waiting for the treasurer's choice. Not stored: what the
+/// mapping table needs is kept in the report (`Report::sie_accounts`).
 #[derive(Clone, Copy)]
 pub struct SieState {
     pub pending: RwSignal<Option<Arc<SieFile>>>,
-    pub imported: RwSignal<Option<Arc<SieFile>>>,
 }
 
 impl Default for SieState {
     fn default() -> SieState {
         SieState {
             pending: RwSignal::new(None),
-            imported: RwSignal::new(None),
         }
     }
 }
@@ -144,7 +144,6 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
         }
     });
     let confirm = {
-        let file = file.clone();
         move |_| {
             if year_error.get_untracked().is_some()
                 || result.with_untracked(|i| i.nothing_to_import())
@@ -152,10 +151,6 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                 return;
             }
             let import: Import = result.get_untracked();
-            let file = match chosen_year.get_untracked() {
-                Ok(y) if changeable && Some(y) != proposed => Arc::new(file.with_fiscal_year(y)),
-                _ => file.clone(),
-            };
             match target.get_untracked() {
                 Target::New => store.add_new(import.report, None),
                 Target::Current => {
@@ -166,7 +161,6 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                     store.edit(|r| *r = import.report);
                 }
             }
-            state.imported.set(Some(file));
             state.pending.set(None);
             store.view.set(View::Accounts);
             store.notify("SIE-filen är importerad. Kontrollera hur kontona placerats nedan; varje konto kan flyttas till en annan rad.");
@@ -269,14 +263,16 @@ fn input_lines(r: &Report, balance: bool) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The mapping table: every account of the imported file, its amounts and its line.
+/// The mapping table: every account of the last imported file, its amounts and its line, from
+/// the table kept in the report, so it is there on every visit.
 #[component]
 pub fn AccountsView() -> impl IntoView {
-    let state = expect_context::<SieState>();
+    let store = expect_context::<Store>();
+    let kept = Memo::new(move |_| store.report.with(|r| sie::kept_file(r).map(Arc::new)));
     view! {
         <section class="editor-part">
             <h2>"Konton från SIE"</h2>
-            {move || match state.imported.get() {
+            {move || match kept.get() {
                 None => view! {
                     <p class="hint">
                         "Här visas hur kontona i en importerad SIE-fil placerats på raderna i resultat- och balansräkningen. Importera en SIE-fil med knappen \"Importera SIE\"."
@@ -311,7 +307,7 @@ fn MappingTable(file: Arc<SieFile>) -> impl IntoView {
             "Belopp som i filen: debet positivt, kredit negativt. Välj en annan rad för att flytta ett konto; valet sparas i årsredovisningen och används igen när nästa års SIE-fil importeras."
         </p>
         <ul class="sie-warnings">
-            {move || import.with(|i| i.warnings.iter().filter(|w| w.level != Level::Info).map(|w| view! {
+            {move || import.with(|i| i.warnings.iter().filter(|w| w.level != Level::Info && w.code != WarningCode::NoBalances).map(|w| view! {
                 <li class=level_class(w.level)><strong>{w.level.label()}": "</strong>{w.message.clone()}</li>
             }).collect_view())}
         </ul>

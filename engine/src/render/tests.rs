@@ -301,6 +301,7 @@ fn sample() -> Report {
             auditor_report_date: Date::new(2026, 3, 20),
         },
         account_map: Default::default(),
+        sie_accounts: Vec::new(),
         comments: Vec::new(),
         reviews: Vec::new(),
     }
@@ -555,6 +556,7 @@ fn an_empty_report_renders() {
         notes: Vec::new(),
         signatures: Signatures::default(),
         account_map: Default::default(),
+        sie_accounts: Vec::new(),
         comments: Vec::new(),
         reviews: Vec::new(),
     };

@@ -112,6 +112,7 @@ use crate::model::FiscalYear;
 mod encoding;
 mod form;
 mod import;
+mod kept;
 mod parse;
 mod year;
 
@@ -121,6 +122,7 @@ pub use import::{
     import, move_account, Change, Closing, Import, ImportOptions, Level, MappingRow, Placement,
     Source, Warning, WarningCode, YearImport,
 };
+pub use kept::{kept_file, move_kept_account};
 pub use parse::parse;
 pub use year::YearSource;
 
@@ -289,7 +291,7 @@ pub struct SieFile {
 pub const KEEP_NOTICES: usize = 200;
 
 impl SieFile {
-    fn empty(encoding: Encoding) -> SieFile {
+    pub(crate) fn empty(encoding: Encoding) -> SieFile {
         SieFile {
             encoding,
             sie_type: None,

@@ -15,8 +15,9 @@ use std::collections::HashSet;
 use super::form::{choose_form, FormSource};
 use super::{SieFile, YearSource};
 use crate::model::*;
-use crate::money::{Money, MAX_SCALE};
+use crate::money::{Money, MAX_ABS, MAX_SCALE};
 use crate::template;
+use rust_decimal::Decimal;
 
 use plan::{is_input, plan, LineValues};
 pub use types::{
@@ -24,6 +25,29 @@ pub use types::{
     WarningCode, YearImport,
 };
 use warnings::{warn, year_label};
+
+/// The rows kept in the report for an import's mapping table.
+fn kept_rows(mapping: &[MappingRow]) -> Vec<SieAccount> {
+    let money = |v: &Option<Decimal>| {
+        v.map(|d| d.round_dp(MAX_SCALE))
+            .filter(|d| d.abs() < MAX_ABS)
+            .map(Money)
+    };
+    mapping
+        .iter()
+        .map(|m| SieAccount {
+            account: m.account,
+            name: m.name.clone(),
+            balance: m.balance_account,
+            amounts: m.amounts.iter().map(money).collect(),
+            budget: m.budget.iter().map(money).collect(),
+            line: match &m.placement {
+                Placement::Line { id, .. } => Some(id.clone()),
+                Placement::ResultAccount | Placement::Unmapped => None,
+            },
+        })
+        .collect()
+}
 
 /// Whether a report has any amount entered in its statements.
 fn has_amounts(report: &Report) -> bool {
@@ -333,6 +357,7 @@ fn import_with(
         ));
     }
     crate::util::sort::sort_by_key(&mut warnings, |w| w.level);
+    out.sie_accounts = kept_rows(&plan.mapping);
     Import {
         report: out,
         form,
