@@ -1,7 +1,10 @@
 //! Property tests of the SIE import: a generated SIE 4 file of random balanced vouchers, closed
 //! in any of the ways real files are, gives statements whose balansräkning balances and whose
-//! årets resultat is the vouchers' result; and the parser and the import never panic, on
-//! arbitrary bytes, on SIE-like nonsense or on mutated sample files.
+//! årets resultat is the vouchers' result; vouchers of one year without `#RAR` import into
+//! that year; `#IB 0` alone gives the comparison year's balansräkning; and the parser and the
+//! import never panic, on arbitrary bytes, on SIE-like nonsense or on mutated sample files
+//! (changed, removed and inserted bytes, NUL bytes, a byte-order mark, truncation, duplicated
+//! lines, 10 MB lines).
 
 mod common;
 
@@ -344,7 +347,7 @@ proptest! {
     #[test]
     fn mutated_samples_never_panic(
         which in 0usize..8,
-        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<u8>(), 0usize..200), 1..8),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..7, any::<u8>(), 0usize..200), 1..8),
     ) {
         let dir = common::sie_samples();
         let mut names: Vec<_> = std::fs::read_dir(&dir)
@@ -373,11 +376,80 @@ proptest! {
                     let chunk: Vec<u8> = std::iter::repeat(byte).take(len % 8 + 1).collect();
                     bytes.splice(i..i, chunk);
                 }
-                _ => bytes.truncate(i),
+                3 => bytes.truncate(i),
+                // NUL bytes, as damaged files have them.
+                4 => {
+                    bytes.splice(i..i, std::iter::repeat(0u8).take(len % 3 + 1));
+                }
+                // A byte-order mark in front (of any encoding).
+                5 => {
+                    if !bytes.starts_with(b"\xEF\xBB\xBF") {
+                        bytes.splice(0..0, *b"\xEF\xBB\xBF");
+                    }
+                }
+                // The line at `i` twice: duplicate #IB/#UB/#RES rows, vouchers, records.
+                _ => {
+                    let start = bytes[..i].iter().rposition(|&b| b == b'\n').map_or(0, |k| k + 1);
+                    let end = bytes[i..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| i + k + 1);
+                    let line = bytes[start..end].to_vec();
+                    bytes.splice(end..end, line);
+                }
             }
         }
         if let Ok(f) = sie::parse(&bytes) {
-            import_checked(&f);
+            let imp = import_checked(&f);
+            prop_assert!(!kassoren_engine::render_html(&imp.report).contains('\0'));
+        }
+    }
+}
+
+proptest! {
+    // Each case reads a file with a 10 MB line: a few cases are enough.
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    #[test]
+    fn ten_megabyte_lines_never_panic_and_are_cut(
+        which in 0usize..8,
+        at in any::<prop::sample::Index>(),
+        kind in 0usize..5,
+    ) {
+        let dir = common::sie_samples();
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| {
+                let e = e.to_string_lossy().to_ascii_lowercase();
+                e == "se" || e == "si"
+            }))
+            .collect();
+        #[allow(clippy::disallowed_methods)] // a test: the standard sort costs nothing here
+        names.sort();
+        let mut bytes = std::fs::read(&names[which % names.len()]).unwrap();
+        let huge = "Å".repeat(5 * 1024 * 1024);
+        let line = match kind {
+            0 => format!("#FNAMN \"{huge}"),
+            1 => format!("#FNAMN {huge} AB"),
+            2 => format!("#KONTO 1930 \"{huge}\""),
+            3 => format!("{huge}{huge}"),
+            _ => format!("#UB 0 1930 {}", "9".repeat(10 * 1024 * 1024)),
+        };
+        // At the start of a line.
+        let i = at.index(bytes.len());
+        let start = bytes[..i].iter().rposition(|&b| b == b'\n').map_or(0, |k| k + 1);
+        let mut insert = line.into_bytes();
+        insert.push(b'\n');
+        bytes.splice(start..start, insert);
+        if let Ok(f) = sie::parse(&bytes) {
+            let imp = import_checked(&f);
+            let longest = f
+                .company_name
+                .iter()
+                .chain(f.accounts.values().map(|a| &a.name))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0);
+            prop_assert!(longest <= sie::MAX_TEXT_CHARS, "{longest}");
+            prop_assert!(imp.report.organisation.name.chars().count() <= sie::MAX_TEXT_CHARS);
         }
     }
 }
