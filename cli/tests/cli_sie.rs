@@ -349,3 +349,45 @@ fn a_file_without_balances_exits_1_and_writes_nothing() {
     );
     assert!(!out.exists());
 }
+
+#[test]
+fn six_digit_accounts_are_listed_with_their_bas_account() {
+    let file = tmp("sub-accounts.se");
+    std::fs::write(
+        &file,
+        "#FLAGGA 0\n#RAR 0 20250101 20251231\n#KONTO 143010 \"Lager, mjöl\"\n\
+         #UB 0 143010 4800.40\n#UB 0 1930 199.60\n#UB 0 2067 -5000\n",
+    )
+    .unwrap();
+    let out = tmp("sub-accounts.json");
+    let o = kassoren(&[
+        "import-sie",
+        file.to_str().unwrap(),
+        "--mapping",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let text = stdout(&o);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("143010"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("Lager, mjöl (BAS 1430)"), "{line}");
+    assert!(
+        line.contains("lager_ravaror_och_fornodenheter") || line.contains("Råvaror"),
+        "{line}"
+    );
+    assert!(!text.contains("[unmapped_accounts]"), "{text}");
+    // The kept table travels in the report.
+    let r = read(&out);
+    assert_eq!(
+        r.sie_accounts
+            .iter()
+            .find(|a| a.account == 143010)
+            .unwrap()
+            .line
+            .as_deref(),
+        Some("lager_ravaror_och_fornodenheter")
+    );
+}

@@ -249,6 +249,7 @@ pub struct SieFile {
     pub year_source: YearSource,
     /// Without `#RAR`: how many vouchers have each date (`None`: no date), to count those
     /// outside a year chosen later. Empty when the file has `#RAR`.
+    #[serde(skip)]
     pub voucher_dates: BTreeMap<Option<Date>, usize>,
     /// `#KONTO`, `#KTYP`, `#SRU`.
     pub accounts: BTreeMap<u32, Account>,
