@@ -97,8 +97,21 @@
 //! twice gives the same report.
 //!
 //! Unmapped accounts and the file's own inconsistencies are kept in the [`Import`]'s warnings,
-//! not in the report: the report keeps no per-account data, so [`crate::compute`] could not
-//! recheck them. The UI shows them right after the import.
+//! not in the report's checks. The report does keep the mapping table
+//! (`Report::sie_accounts`: accounts, names, both years' amounts and budgets, lines), so
+//! "Konton från SIE" is there on every visit and an account can be moved without the file
+//! ([`kept_file`], [`move_kept_account`]).
+//!
+//! # Files as treasurers have them
+//!
+//! Without `#RAR` the fiscal year comes from the vouchers' dates (or `#GEN`), is said, and may
+//! be changed ([`ImportOptions::fiscal_year`], [`YearSource`]). Without `#UB -1` the comparison
+//! year's balansräkning is `#IB 0`. A malformed record the report does not use (`#KONTO`,
+//! `#KTYP`, `#SRU`, `#PBUDGET`) is skipped, a row written twice uses the last, a text is capped
+//! at [`MAX_TEXT_CHARS`], control characters are removed — each with a [`Notice`] naming the
+//! line, which the import turns into a warning. An account longer than four digits is mapped by
+//! its first four (BAS). A file with nothing for the fiscal year imports nothing
+//! ([`Import::nothing_to_import`]).
 
 use std::collections::BTreeMap;
 use std::fmt;

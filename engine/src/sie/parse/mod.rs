@@ -5,6 +5,9 @@
 //! with `\"` for a quote inside) and an object list is written in braces (`{1 "456" 6 "47"}`).
 //! Unknown records and extra fields are ignored, as the specification requires. The records
 //! Kassören needs must be well formed: a bad amount, account or date is an error naming the line.
+//! A malformed record it does not need (`#KONTO`, `#KTYP`, `#SRU`, `#PBUDGET`) is skipped with a
+//! [`Notice`] naming the line, as are duplicate `#IB`/`#UB`/`#RES` rows (the last counts),
+//! over-long texts (cut) and control characters (removed).
 //!
 //! `#TRANS` rows are summed per year and account as they are read (no allocation per row), so a
 //! file of 50 MB with 500 000 rows reads at several hundred MB/s natively.
