@@ -152,3 +152,21 @@ test('the mapping table is there after a reload, and an account can still be mov
   assert.equal(digits(await app.cellValue('andra_langfristiga_vardepappersinnehav', 0)), '100000');
   app.assertClean();
 });
+
+test('"Nästa år" keeps the mapping table: the choice stays and this year\'s amounts become the comparison year\'s', async () => {
+  const app = await env.open();
+  await app.importSie(path.join(SIE_SAMPLES, 'jsisie__BL0001_typ1.SE'));
+  await app.confirmSieImport();
+  await app.openPart('Konton från SIE');
+  await app.accountLineSelect('1930').selectOption('andra_langfristiga_vardepappersinnehav');
+  await app.waitSaved();
+  await app.toolbarButton('Nästa år').click();
+  await app.notice().waitFor();
+  assert.match(await app.title(), /2010\/11/);
+  await app.openPart('Konton från SIE');
+  assert.equal(await app.accountLineSelect('1930').inputValue(), 'andra_langfristiga_vardepappersinnehav');
+  // 2009/10's closing balance of 1930 is now the comparison year's; 2010/11 is empty.
+  const cells = await app.mappingRow('1930').locator('td.num').allInnerTexts();
+  assert.deepEqual(cells.map(digits), ['', '869015,45']);
+  app.assertClean();
+});
