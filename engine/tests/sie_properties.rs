@@ -197,6 +197,14 @@ fn import_checked(f: &sie::SieFile) -> sie::Import {
     compute(&imp.report);
     let again = sie::import(f, Some(&imp.report), &ImportOptions::default());
     assert_eq!(again.report, imp.report, "not idempotent");
+    // The mapping table kept in the report gives the same report without the file.
+    if let Some(kept) = sie::kept_file(&imp.report) {
+        let from_table = sie::import(&kept, Some(&imp.report), &ImportOptions::default());
+        assert_eq!(
+            from_table.report, imp.report,
+            "the kept table gives other figures"
+        );
+    }
     imp
 }
 

@@ -77,6 +77,14 @@ fn every_sample_imports_balances_and_keeps_the_result() {
         // The report is a valid file.
         let text = json::to_json(r);
         assert_eq!(&json::from_json(&text).unwrap(), r, "{name}");
+        // The mapping table kept in it, read back as a file, gives the same report (so moving
+        // an account on a later visit, without the file, starts from the same figures).
+        let kept = sie::kept_file(r).unwrap_or_else(|| panic!("{name}: no table kept"));
+        let again = sie::import(&kept, Some(r), &ImportOptions::default());
+        assert_eq!(
+            &again.report, r,
+            "{name}: the kept table gives other figures"
+        );
         let c = compute(r);
         for y in &imp.years {
             if y.closing == Closing::NoBalances {
