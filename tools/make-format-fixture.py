@@ -2,7 +2,7 @@
 """Writes engine/tests/fixtures/format-v4.json: the built-in example as file format 4 writes it,
 with the fields format 4 added in use (a mistyped amount kept as text, a cost note in positive
 amounts, the proposal's remainder row, what stands under the balansräkning, zero as a dash, a
-heading of the treasurer's own). Run once when format 4 was made; kept for the record."""
+heading of the treasurer's own, the kept SIE mapping table). Run once when format 4 was made; kept for the record."""
 import json, pathlib
 
 root = pathlib.Path(__file__).resolve().parent.parent
@@ -51,6 +51,15 @@ for line in d["balance_sheet"]["lines"]:
             "accounts": [], "kind": {"group": {"sum_label": "Summa kortfristiga fordringar", "children": moved}},
         })
         line["kind"]["group"]["children"] = rest
+# The kept SIE mapping table of an import, with a six-digit sub-account moved to another line.
+d["account_map"] = {"193010": "finansiella_placeringar"}
+d["sie_accounts"] = [
+    {"account": 1930, "name": "Bank", "balance": True, "amounts": ["1000", "800"], "budget": [None, None], "line": "kassa_och_bank"},
+    {"account": 2067, "name": "Balanserat kapital", "balance": True, "amounts": ["-800", "-800"], "budget": [None, None], "line": "balanserat_resultat"},
+    {"account": 3890, "name": "Medlemsavgifter", "balance": False, "amounts": ["-500", None], "budget": ["-600", None], "line": "medlemsavgifter"},
+    {"account": 5010, "name": "Lokalhyra", "balance": False, "amounts": ["200", None], "budget": [None, None], "line": "ovriga_externa_kostnader"},
+    {"account": 193010, "name": "Bank, sparkonto", "balance": True, "amounts": ["100", "0"], "budget": [None, None], "line": "finansiella_placeringar"},
+]
 out = root / "engine/tests/fixtures/format-v4.json"
 out.write_text(json.dumps(d, ensure_ascii=False, indent=2) + "\n")
 print(out)

@@ -15,7 +15,8 @@ Användning:
   kassoren check [--json] FIL.json
   kassoren render FIL.json -o FIL.html
   kassoren sample [--large | --sie] -o FIL   (exempelrapporten, en stor genererad rapport, eller en 50 MB SIE-fil)
-  kassoren import-sie FIL.se [--form FORM] [--into FIL.json] [--move KONTO=RAD]… [--overwrite] [--mapping] -o FIL.json
+  kassoren import-sie FIL.se [--form FORM] [--into FIL.json] [--move KONTO=RAD]… [--overwrite] [--mapping]
+                     [--year ÅÅÅÅ | --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD] -o FIL.json
   kassoren diff A.json B.json
   kassoren merge BAS.json MIN.json DERAS.json [--keep-mine] -o FIL.json
 
@@ -29,8 +30,9 @@ en ny från mallen för FORM (utan --form: från filens #FTYP, annars namnet, an
 in i rapporten --into. Formen som används skrivs ut. Belopp som skrivits in för hand, namn,
 organisationsnummer och räkenskapsår skrivs bara över med --overwrite (annars listas de). --move
 flyttar ett konto till en annan rad (valet sparas i rapporten); --mapping skriver ut kopplingen
-konto → rad. Avslutar med 0, med 1 när filen själv inte går jämnt ut (rapporten skrivs ändå) och
-med 2 när filen inte kan läsas.
+konto → rad. En fil utan #RAR får räkenskapsåret från verifikationernas datum (eller #GEN); --year
+eller --start och --end väljer ett annat. Avslutar med 0, med 1 när filen själv inte går jämnt ut (rapporten skrivs ändå) eller
+saknar saldon för räkenskapsåret (då skrivs ingen rapport) och med 2 när filen inte kan läsas.
 
 diff skriver ut skillnaderna mellan två versioner av samma årsredovisning, en per rad.
 
@@ -131,6 +133,12 @@ pub(crate) struct ImportSieArgs {
     pub(crate) overwrite: bool,
     #[arg(long)]
     pub(crate) mapping: bool,
+    #[arg(long, allow_hyphen_values = true)]
+    pub(crate) year: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub(crate) start: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub(crate) end: Option<String>,
     #[arg(short = 'o', long = "output", allow_hyphen_values = true)]
     pub(crate) output: Option<PathBuf>,
     pub(crate) files: Vec<String>,

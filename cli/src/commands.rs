@@ -40,17 +40,33 @@ fn output(output: &Option<PathBuf>) -> Result<&PathBuf, Failure> {
 }
 
 fn fiscal_year(a: &NewArgs) -> Result<FiscalYear, Failure> {
+    Ok(chosen_year(&a.year, &a.start, &a.end)?
+        .unwrap_or_else(|| template::calendar_year(current_year() - 1)))
+}
+
+/// The fiscal year of `--year ÅÅÅÅ` or `--start … --end …`, if given.
+fn chosen_year(
+    year: &Option<String>,
+    start: &Option<String>,
+    end: &Option<String>,
+) -> Result<Option<FiscalYear>, Failure> {
     let date = |s: &str| s.parse::<Date>().or_else(fail);
-    match (&a.year, &a.start, &a.end) {
+    match (year, start, end) {
         (Some(y), None, None) => match y.parse::<i32>() {
-            Ok(y) if (1900..=2200).contains(&y) => Ok(template::calendar_year(y)),
+            Ok(y) if (1900..=2200).contains(&y) => Ok(Some(template::calendar_year(y))),
             _ => fail(format!("--year ska vara ett årtal, inte \"{y}\"")),
         },
-        (None, Some(s), Some(e)) => Ok(FiscalYear {
-            start: date(s)?,
-            end: date(e)?,
-        }),
-        (None, None, None) => Ok(template::calendar_year(current_year() - 1)),
+        (None, Some(s), Some(e)) => {
+            let y = FiscalYear {
+                start: date(s)?,
+                end: date(e)?,
+            };
+            if y.end < y.start {
+                return fail("--end ska vara efter --start");
+            }
+            Ok(Some(y))
+        }
+        (None, None, None) => Ok(None),
         _ => fail("ange antingen --year eller både --start och --end"),
     }
 }
@@ -204,7 +220,13 @@ pub(crate) fn import_sie(a: &ImportSieArgs) -> Result<u8, Failure> {
     let options = ImportOptions {
         form,
         apply_changes: a.overwrite,
+        fiscal_year: chosen_year(&a.year, &a.start, &a.end)?,
     };
+    if options.fiscal_year.is_some() && !file.year_source.is_changeable() {
+        return fail(format!(
+            "{path}: filen anger sitt räkenskapsår (#RAR); --year, --start och --end gäller bara en fil utan #RAR"
+        ));
+    }
     let mut result = sie::import(&file, into.as_ref(), &options);
     for m in &a.moves {
         let (account, line) = m.split_once('=').map_or_else(
@@ -285,7 +307,13 @@ pub(crate) fn import_sie(a: &ImportSieArgs) -> Result<u8, Failure> {
                 Placement::ResultAccount => "– (årets resultat, 8990–8999)".into(),
                 Placement::Unmapped => "– (ingen rad)".into(),
             };
-            let name: String = row.name.chars().take(40).collect();
+            let name: String = match row.bas_account {
+                Some(bas) => format!("{} (BAS {bas})", row.name.trim()),
+                None => row.name.clone(),
+            }
+            .chars()
+            .take(40)
+            .collect();
             println!(
                 "{:<6} {:<41} {:>16} {:>16}  {}{}",
                 row.account,
@@ -296,6 +324,10 @@ pub(crate) fn import_sie(a: &ImportSieArgs) -> Result<u8, Failure> {
                 if row.overridden { " [flyttad]" } else { "" }
             );
         }
+    }
+    if result.nothing_to_import() {
+        // Nothing is written: the report would be all zeros.
+        return Ok(1);
     }
     write_file(out, &json::to_json(&result.report))?;
     Ok(u8::from(

@@ -271,3 +271,123 @@ fn unreadable_sie_files_exit_2_with_one_line_naming_the_line() {
         assert!(!out.exists(), "a failed import writes nothing");
     }
 }
+
+/// Takings of January–May 2025, written on 1 June 2025, without `#RAR`.
+const NO_RAR: &str = "#FLAGGA 0\n#SIETYP 4\n#GEN 20250601\n#FNAMN \"Föreningen Ekbacken\"\n\
+#IB 0 1930 1000\n#IB 0 2067 -1000\n\
+#VER A 1 20250107 \"Avgifter\"\n{\n#TRANS 1930 {} 400\n#TRANS 3890 {} -400\n}\n\
+#VER A 2 20250530 \"Avgifter\"\n{\n#TRANS 1930 {} 100\n#TRANS 3890 {} -100\n}\n";
+
+#[test]
+fn without_rar_the_year_comes_from_the_vouchers_and_can_be_chosen() {
+    let file = tmp("no-rar.se");
+    std::fs::write(&file, NO_RAR).unwrap();
+    let out = tmp("no-rar.json");
+    let f = file.to_str().unwrap();
+    let o = kassoren(&["import-sie", f, "-o", out.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let text = stdout(&o);
+    assert!(
+        text.contains(
+            "Räkenskapsåret 2025-01-01 – 2025-12-31 är taget från verifikationernas datum"
+        ),
+        "{text}"
+    );
+    assert_eq!(
+        read(&out).years[0],
+        kassoren_engine::template::calendar_year(2025)
+    );
+    // Another year, chosen.
+    let o = kassoren(&[
+        "import-sie",
+        f,
+        "--start",
+        "2024-07-01",
+        "--end",
+        "2025-06-30",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    assert!(stdout(&o).contains("valt vid importen"), "{}", stdout(&o));
+    let r = read(&out);
+    assert_eq!(r.years[0].start.to_string(), "2024-07-01");
+    assert_eq!(r.years[0].end.to_string(), "2025-06-30");
+    // A file with #RAR keeps its year: choosing one is an error.
+    let o = kassoren(&[
+        "import-sie",
+        &sample("jsisie__BL0001_typ1.SE"),
+        "--year",
+        "2024",
+        "-o",
+        tmp("never-rar.json").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(stderr(&o).contains("#RAR"), "{}", stderr(&o));
+}
+
+#[test]
+fn a_file_without_balances_exits_1_and_writes_nothing() {
+    let file = tmp("cut-before-balances.se");
+    std::fs::write(
+        &file,
+        "#FLAGGA 0\n#SIETYP 4\n#FNAMN \"Ekbacken\"\n#RAR 0 20210101 20211231\n#KONTO 1930 \"Bank\"\n",
+    )
+    .unwrap();
+    let out = tmp("cut-before-balances.json");
+    let o = kassoren(&[
+        "import-sie",
+        file.to_str().unwrap(),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(1), "{}{}", stdout(&o), stderr(&o));
+    assert!(
+        stdout(&o).contains("Fel: Filen innehåller inga saldon för 2021"),
+        "{}",
+        stdout(&o)
+    );
+    assert!(!out.exists());
+}
+
+#[test]
+fn six_digit_accounts_are_listed_with_their_bas_account() {
+    let file = tmp("sub-accounts.se");
+    std::fs::write(
+        &file,
+        "#FLAGGA 0\n#RAR 0 20250101 20251231\n#KONTO 143010 \"Lager, mjöl\"\n\
+         #UB 0 143010 4800.40\n#UB 0 1930 199.60\n#UB 0 2067 -5000\n",
+    )
+    .unwrap();
+    let out = tmp("sub-accounts.json");
+    let o = kassoren(&[
+        "import-sie",
+        file.to_str().unwrap(),
+        "--mapping",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let text = stdout(&o);
+    let line = text
+        .lines()
+        .find(|l| l.starts_with("143010"))
+        .unwrap_or_else(|| panic!("{text}"));
+    assert!(line.contains("Lager, mjöl (BAS 1430)"), "{line}");
+    assert!(
+        line.contains("lager_ravaror_och_fornodenheter") || line.contains("Råvaror"),
+        "{line}"
+    );
+    assert!(!text.contains("[unmapped_accounts]"), "{text}");
+    // The kept table travels in the report.
+    let r = read(&out);
+    assert_eq!(
+        r.sie_accounts
+            .iter()
+            .find(|a| a.account == 143010)
+            .unwrap()
+            .line
+            .as_deref(),
+        Some("lager_ravaror_och_fornodenheter")
+    );
+}

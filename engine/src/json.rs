@@ -341,9 +341,12 @@ pub type Migration = fn(&mut Value) -> Result<(), String>;
 ///   report, `comments` and `reviews`. A version 2 file gets a document id derived from its
 ///   organisation and fiscal year (`v2-` and a hash, the same for every copy of the file),
 ///   revision 0, and no comments or reviews.
-/// * 3 → 4: a real report fits: `invalid_amounts` (text typed into amount cells that is not an
-///   amount), the resultatdisposition's `remainder` row and a note table's `sign`. A version 3
-///   file has none of them, and keeps its behaviour: its proposal rows stay as typed.
+/// * 3 → 4: a real report fits, and the SIE import's mapping table is kept: `sie_accounts` (the
+///   table; a version 3 file has none, and its table shows again after the next import) is
+///   added, empty; `invalid_amounts` (text typed into amount cells that is not an amount), the
+///   resultatdisposition's `remainder` row, a note table's `sign`, `off_balance` and
+///   `settings.nil` are left out of the file while they hold their default, so a version 3 file
+///   keeps its behaviour (its proposal rows stay as typed) and its reviews.
 pub const MIGRATIONS: &[Migration] = &[v1_add_account_map, v2_add_review, v3_fit_real_reports];
 
 /// Version 1 → 2: adds the empty `account_map`.
@@ -398,9 +401,9 @@ fn v2_add_review(value: &mut Value) -> Result<(), String> {
     Ok(())
 }
 
-/// Version 3 → 4: nothing to add: the fields format 4 added are left out of the file while they
-/// hold their default (no mistyped amounts, no remainder row, notes signed as the statement).
-/// A version 3 file that already has one is refused rather than guessed at.
+/// Version 3 → 4: adds the empty `sie_accounts`. The other fields format 4 added are left out of
+/// the file while they hold their default. A version 3 file that already has one of format 4's
+/// fields is refused rather than guessed at.
 fn v3_fit_real_reports(value: &mut Value) -> Result<(), String> {
     let Some(object) = value.as_object() else {
         return Err("filen är inget JSON-objekt".into());
@@ -411,25 +414,28 @@ fn v3_fit_real_reports(value: &mut Value) -> Result<(), String> {
             .and_then(Value::as_array)
             .is_some_and(|items| items.iter().any(|i| i.get(field).is_some()))
     };
-    let found = if object.contains_key("invalid_amounts") {
-        Some("invalid_amounts")
-    } else if has("/appropriation/proposal", "remainder") {
-        Some("remainder")
-    } else if value
-        .get("notes")
-        .and_then(Value::as_array)
-        .is_some_and(|notes| notes.iter().any(|n| n.pointer("/table/sign").is_some()))
-    {
-        Some("sign")
-    } else {
-        None
-    };
-    match found {
-        Some(field) => Err(format!(
+    let found = ["sie_accounts", "invalid_amounts", "off_balance"]
+        .into_iter()
+        .find(|f| object.contains_key(*f))
+        .or_else(|| has("/appropriation/proposal", "remainder").then_some("remainder"))
+        .or_else(|| value.pointer("/settings/nil").map(|_| "nil"))
+        .or_else(|| {
+            value
+                .get("notes")
+                .and_then(Value::as_array)
+                .is_some_and(|notes| notes.iter().any(|n| n.pointer("/table/sign").is_some()))
+                .then_some("sign")
+        });
+    if let Some(field) = found {
+        return Err(format!(
             "fältet \"{field}\" finns redan i en fil av version 3"
-        )),
-        None => Ok(()),
+        ));
     }
+    let Some(object) = value.as_object_mut() else {
+        return Err("filen är inget JSON-objekt".into());
+    };
+    object.insert("sie_accounts".into(), Value::Array(Vec::new()));
+    Ok(())
 }
 
 /// Migrates a parsed file of `version` to [`FORMAT_VERSION`], step by step.
@@ -540,6 +546,25 @@ pub fn validate(report: &Report) -> Result<(), ImportError> {
                     format!("raden \"{line}\" finns inte"),
                 ))
             }
+        }
+    }
+    for (i, a) in report.sie_accounts.iter().enumerate() {
+        if let Some(line) = &a.line {
+            if !matches!(
+                report.line(line).map(|l| &l.kind),
+                Some(LineKind::Input { .. })
+            ) {
+                return Err(invalid(
+                    format!("sie_accounts[{i}].line"),
+                    format!("raden \"{line}\" finns inte eller är ingen rad med belopp"),
+                ));
+            }
+        }
+        if a.amounts.len() > MAX_YEARS || a.budget.len() > MAX_YEARS {
+            return Err(invalid(
+                format!("sie_accounts[{i}]"),
+                format!("har fler belopp än {MAX_YEARS} år"),
+            ));
         }
     }
     for (i, s) in report.narrative.iter().enumerate() {

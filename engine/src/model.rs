@@ -52,6 +52,13 @@ pub struct Report {
     /// (see [`crate::sie`]). Kept in the report so next year's import reuses them. Added in file
     /// format 2.
     pub account_map: BTreeMap<u32, Id>,
+    /// The mapping table of the last SIE import ("Konton från SIE"): every account, its name
+    /// in the file, both years' amounts and budgets as the file had them, and the line it went
+    /// on. Kept so the table is there on every visit and travels in the file, without the SIE
+    /// file; moving an account recomputes the lines from it (see [`crate::sie::kept_file`]).
+    /// Added in file format 4.
+    #[serde(default)]
+    pub sie_accounts: Vec<SieAccount>,
     /// The board's comments on the draft: never printed. Added in file format 3.
     #[serde(default)]
     pub comments: Vec<Comment>,
@@ -89,6 +96,27 @@ pub enum AmountPlace {
     Opening { line: Id },
     /// A row of the board's proposal (resultatdisposition).
     Proposal { item: Id },
+}
+
+/// One row of the kept SIE mapping table ([`Report::sie_accounts`]).
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SieAccount {
+    /// The account number as in the file (143010 as well as 1930).
+    pub account: u32,
+    /// The account's name in the file (`#KONTO`).
+    pub name: String,
+    /// A balance account (its closing balance) or a result account (the year's result).
+    pub balance: bool,
+    /// Per report year (0 = the fiscal year, 1 = the comparison year): the amount as in the
+    /// file, debit positive and credit negative; `None` when the file had no figures of the
+    /// account's kind for the year.
+    pub amounts: Vec<Option<Money>>,
+    /// Per report year: the account's budget in the file (`#PBUDGET`), debit positive.
+    pub budget: Vec<Option<Money>>,
+    /// The input line it went on; `None` for 8990–8999 (årets resultat) and accounts no line
+    /// holds.
+    pub line: Option<Id>,
 }
 
 /// Where a copy of a report comes from, so copies of the same report are recognised as such

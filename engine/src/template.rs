@@ -367,6 +367,7 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
             ..Signatures::default()
         },
         account_map: std::collections::BTreeMap::new(),
+        sie_accounts: Vec::new(),
         comments: Vec::new(),
         reviews: Vec::new(),
         invalid_amounts: Vec::new(),

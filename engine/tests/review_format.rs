@@ -55,12 +55,15 @@ fn a_format_2_file_gets_a_derived_document_id() {
 fn the_format_3_fixture_round_trips() {
     let v3 = fixture("format-v3.json");
     let r = json::from_json(&v3).unwrap();
-    // Migrated to format 4, the file is the same but for its version: format 4's fields are
-    // left out while they hold their default, so nothing the board reviewed changes.
-    assert_eq!(
-        json::to_json(&r),
-        v3.replacen("\"version\": 3,", "\"version\": 4,", 1)
-    );
+    // Format 4 only adds the (empty) kept SIE mapping table.
+    let as_v4 = v3
+        .replacen("\"version\": 3,", "\"version\": 4,", 1)
+        .replacen(
+            "  \"account_map\": {},\n",
+            "  \"account_map\": {},\n  \"sie_accounts\": [],\n",
+            1,
+        );
+    assert_eq!(json::to_json(&r), as_v4);
     assert_eq!(r.lineage.document_id, "d-5f1c2a9e7b3d4c61");
     assert_eq!((r.lineage.revision, r.lineage.derived_from), (4, Some(2)));
     assert_eq!(r.comments.len(), 4);

@@ -92,7 +92,6 @@ fn malformed_records_name_the_line_and_the_problem() {
         ("#RES nu 3010 12\n", 5, "årsnumret \"nu\" i #RES"),
         ("#RES 0 3010\n", 5, "#RES saknar belopp"),
         ("#IB\n", 5, "#IB saknar årsnummer"),
-        ("#KONTO\n", 5, "#KONTO saknar kontonummer"),
         (
             "#RAR 0 20250101 2025-13-01\n",
             5,
@@ -139,6 +138,19 @@ fn malformed_records_name_the_line_and_the_problem() {
         assert!(e.message.contains(needle), "{body:?}: {e}");
         assert!(e.to_string().starts_with(&format!("Rad {line}: ")), "{e}");
     }
+}
+
+#[test]
+fn malformed_records_the_report_does_not_use_are_noted_not_refused() {
+    let f = sie::parse(with_header("#KONTO\n#SRU x 1\n#UB 0 1930 1\n").as_bytes()).unwrap();
+    assert_eq!(f.notice_count, 2);
+    assert_eq!(f.notices[0].line, 5);
+    assert_eq!(
+        f.notices[0].message,
+        "Rad 5: #KONTO hoppades över (#KONTO saknar kontonummer); årsredovisningen behöver inte posten och resten av filen är inläst."
+    );
+    assert_eq!(f.notices[1].line, 6);
+    assert_eq!(f.closing[&(0, 1930)], d("1"));
 }
 
 /// One small file, written with every line end, separator and quoting the format allows.

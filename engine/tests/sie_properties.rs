@@ -1,7 +1,10 @@
 //! Property tests of the SIE import: a generated SIE 4 file of random balanced vouchers, closed
 //! in any of the ways real files are, gives statements whose balansräkning balances and whose
-//! årets resultat is the vouchers' result; and the parser and the import never panic, on
-//! arbitrary bytes, on SIE-like nonsense or on mutated sample files.
+//! årets resultat is the vouchers' result; vouchers of one year without `#RAR` import into
+//! that year; `#IB 0` alone gives the comparison year's balansräkning; and the parser and the
+//! import never panic, on arbitrary bytes, on SIE-like nonsense or on mutated sample files
+//! (changed, removed and inserted bytes, NUL bytes, a byte-order mark, truncation, duplicated
+//! lines, 10 MB lines).
 
 mod common;
 
@@ -194,6 +197,14 @@ fn import_checked(f: &sie::SieFile) -> sie::Import {
     compute(&imp.report);
     let again = sie::import(f, Some(&imp.report), &ImportOptions::default());
     assert_eq!(again.report, imp.report, "not idempotent");
+    // The mapping table kept in the report gives the same report without the file.
+    if let Some(kept) = sie::kept_file(&imp.report) {
+        let from_table = sie::import(&kept, Some(&imp.report), &ImportOptions::default());
+        assert_eq!(
+            from_table.report, imp.report,
+            "the kept table gives other figures"
+        );
+    }
     imp
 }
 
@@ -223,6 +234,72 @@ proptest! {
         prop_assert_eq!(json::from_json(&json::to_json(r)).unwrap(), r.clone());
         let again = sie::import(&f, Some(r), &ImportOptions::default());
         prop_assert_eq!(&again.report, r);
+    }
+
+    #[test]
+    fn vouchers_in_one_year_without_rar_import_into_that_year(
+        year in 1990i32..2090,
+        vouchers in prop::collection::vec((1u8..=12, 1u8..=28, 1i64..1_000_000), 1..20),
+        gen_offset in prop::option::of(0u8..18),
+    ) {
+        // Fees paid into the bank on dates of one calendar year; #GEN up to 18 months after
+        // the year began (or none); no #RAR.
+        let mut text = String::from("#FLAGGA 0\n#SIETYP 4\n");
+        if let Some(m) = gen_offset {
+            text.push_str(&format!("#GEN {}{:02}15\n", year + i32::from(m / 12), m % 12 + 1));
+        }
+        let mut total = 0i64;
+        for (k, (month, day, cents)) in vouchers.iter().enumerate() {
+            total += cents;
+            let amount = Decimal::new(*cents, 2);
+            text.push_str(&format!(
+                "#VER A {} {year}{month:02}{day:02}\n{{\n#TRANS 1930 {{}} {amount}\n#TRANS 3890 {{}} -{amount}\n}}\n",
+                k + 1
+            ));
+        }
+        let f = sie::parse(text.as_bytes()).unwrap();
+        let imp = import_checked(&f);
+        prop_assert_eq!(imp.report.years[0], kassoren_engine::template::calendar_year(year));
+        prop_assert!(imp.warning(sie::WarningCode::VouchersOutsideYears).is_none());
+        let no_rar = imp.warning(sie::WarningCode::NoFiscalYear).map(|w| w.message.clone());
+        prop_assert!(
+            no_rar.as_deref().is_some_and(|m| m.contains("verifikationernas datum")),
+            "{:?}", no_rar
+        );
+        let c = compute(&imp.report);
+        let result = c.value(&imp.report.line_by_role(Role::YearResult).unwrap().id, 0);
+        prop_assert_eq!(result, Decimal::new(total, 2));
+    }
+
+    #[test]
+    fn only_opening_balances_give_the_comparison_balance_sheet(
+        form in prop::sample::select(LegalForm::ALL.to_vec()),
+        opening in prop::collection::vec(-10_000_000i64..10_000_000, BALANCE.len()),
+    ) {
+        // A file with nothing but #RAR and #IB 0 (balanced on 2067).
+        let mut text = String::from("#FLAGGA 0\n#SIETYP 4\n#RAR 0 20250101 20251231\n#RAR -1 20240101 20241231\n");
+        for (a, v) in BALANCE.iter().zip(&opening) {
+            text.push_str(&format!("#IB 0 {a} {}\n", cents(*v)));
+        }
+        let rest: i64 = -opening.iter().sum::<i64>();
+        text.push_str(&format!("#IB 0 2067 {}\n", cents(rest)));
+        let f = sie::parse(text.as_bytes()).unwrap();
+        let imp = sie::import(&f, None, &ImportOptions { form: Some(form), ..ImportOptions::default() });
+        let r = &imp.report;
+        let c = compute(r);
+        let v = |role: Role| c.value(&r.line_by_role(role).unwrap().id, 1);
+        let assets: Decimal = BALANCE.iter().zip(&opening).filter(|(a, _)| **a < 2000).map(|(_, v)| cents(*v)).sum();
+        prop_assert_eq!(v(Role::TotalAssets), assets);
+        prop_assert_eq!(v(Role::TotalEquityAndLiabilities), assets);
+        // Every account's comparison amount is its opening balance, on the same line as this year's.
+        for row in imp.mapping.iter().filter(|m| m.balance_account) {
+            let ib = f.opening[&(0, row.account)];
+            prop_assert_eq!(row.amounts[1], Some(ib));
+            prop_assert_eq!(row.amounts[0], Some(ib));
+        }
+        prop_assert!(imp.warning(sie::WarningCode::BalancesFromNextOpening).is_some());
+        // The balansräkning of each year balances: no check reports an error the file does not have.
+        prop_assert!(!c.problems.iter().any(|p| p.code == kassoren_engine::ProblemCode::BalanceSheetUnbalanced), "{:#?}", c.problems);
     }
 
     #[test]
@@ -278,7 +355,7 @@ proptest! {
     #[test]
     fn mutated_samples_never_panic(
         which in 0usize..8,
-        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..4, any::<u8>(), 0usize..200), 1..8),
+        edits in prop::collection::vec((any::<prop::sample::Index>(), 0u8..7, any::<u8>(), 0usize..200), 1..8),
     ) {
         let dir = common::sie_samples();
         let mut names: Vec<_> = std::fs::read_dir(&dir)
@@ -307,11 +384,80 @@ proptest! {
                     let chunk: Vec<u8> = std::iter::repeat(byte).take(len % 8 + 1).collect();
                     bytes.splice(i..i, chunk);
                 }
-                _ => bytes.truncate(i),
+                3 => bytes.truncate(i),
+                // NUL bytes, as damaged files have them.
+                4 => {
+                    bytes.splice(i..i, std::iter::repeat(0u8).take(len % 3 + 1));
+                }
+                // A byte-order mark in front (of any encoding).
+                5 => {
+                    if !bytes.starts_with(b"\xEF\xBB\xBF") {
+                        bytes.splice(0..0, *b"\xEF\xBB\xBF");
+                    }
+                }
+                // The line at `i` twice: duplicate #IB/#UB/#RES rows, vouchers, records.
+                _ => {
+                    let start = bytes[..i].iter().rposition(|&b| b == b'\n').map_or(0, |k| k + 1);
+                    let end = bytes[i..].iter().position(|&b| b == b'\n').map_or(bytes.len(), |k| i + k + 1);
+                    let line = bytes[start..end].to_vec();
+                    bytes.splice(end..end, line);
+                }
             }
         }
         if let Ok(f) = sie::parse(&bytes) {
-            import_checked(&f);
+            let imp = import_checked(&f);
+            prop_assert!(!kassoren_engine::render_html(&imp.report).contains('\0'));
+        }
+    }
+}
+
+proptest! {
+    // Each case reads a file with a 10 MB line: a few cases are enough.
+    #![proptest_config(ProptestConfig { cases: 6, ..ProptestConfig::default() })]
+
+    #[test]
+    fn ten_megabyte_lines_never_panic_and_are_cut(
+        which in 0usize..8,
+        at in any::<prop::sample::Index>(),
+        kind in 0usize..5,
+    ) {
+        let dir = common::sie_samples();
+        let mut names: Vec<_> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| {
+                let e = e.to_string_lossy().to_ascii_lowercase();
+                e == "se" || e == "si"
+            }))
+            .collect();
+        #[allow(clippy::disallowed_methods)] // a test: the standard sort costs nothing here
+        names.sort();
+        let mut bytes = std::fs::read(&names[which % names.len()]).unwrap();
+        let huge = "Å".repeat(5 * 1024 * 1024);
+        let line = match kind {
+            0 => format!("#FNAMN \"{huge}"),
+            1 => format!("#FNAMN {huge} AB"),
+            2 => format!("#KONTO 1930 \"{huge}\""),
+            3 => format!("{huge}{huge}"),
+            _ => format!("#UB 0 1930 {}", "9".repeat(10 * 1024 * 1024)),
+        };
+        // At the start of a line.
+        let i = at.index(bytes.len());
+        let start = bytes[..i].iter().rposition(|&b| b == b'\n').map_or(0, |k| k + 1);
+        let mut insert = line.into_bytes();
+        insert.push(b'\n');
+        bytes.splice(start..start, insert);
+        if let Ok(f) = sie::parse(&bytes) {
+            let imp = import_checked(&f);
+            let longest = f
+                .company_name
+                .iter()
+                .chain(f.accounts.values().map(|a| &a.name))
+                .map(|s| s.chars().count())
+                .max()
+                .unwrap_or(0);
+            prop_assert!(longest <= sie::MAX_TEXT_CHARS, "{longest}");
+            prop_assert!(imp.report.organisation.name.chars().count() <= sie::MAX_TEXT_CHARS);
         }
     }
 }

@@ -4,27 +4,28 @@
 
 use std::sync::Arc;
 
-use kassoren_engine::model::{LegalForm, Report};
+use kassoren_engine::date::Date;
+use kassoren_engine::model::{FiscalYear, LegalForm, Report, MAX_FISCAL_YEAR_MONTHS};
 use kassoren_engine::money::format_for_input;
-use kassoren_engine::sie::{self, FormSource, Import, ImportOptions, Level, Placement, SieFile};
+use kassoren_engine::sie::{
+    self, FormSource, Import, ImportOptions, Level, Placement, SieFile, WarningCode,
+};
 use leptos::prelude::*;
 
 use crate::parts::View;
 use crate::store::Store;
 
-/// The SIE file of this session: waiting for the treasurer's choice, or imported (for the
-/// mapping table). Not stored: the mapping choices themselves are kept in the report.
+/// The SIE file of this session waiting for the treasurer's choice. Not stored: what the
+/// mapping table needs is kept in the report (`Report::sie_accounts`).
 #[derive(Clone, Copy)]
 pub struct SieState {
     pub pending: RwSignal<Option<Arc<SieFile>>>,
-    pub imported: RwSignal<Option<Arc<SieFile>>>,
 }
 
 impl Default for SieState {
     fn default() -> SieState {
         SieState {
             pending: RwSignal::new(None),
-            imported: RwSignal::new(None),
         }
     }
 }
@@ -72,11 +73,39 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
     });
     let form = RwSignal::new(None::<LegalForm>);
     let apply = RwSignal::new(false);
+    // A file without #RAR: the year the vouchers give, which the treasurer may change.
+    let changeable = file.year_source.is_changeable();
+    let proposed = file.years.get(&0).copied();
+    let year_start = RwSignal::new(proposed.map(|y| y.start.to_string()).unwrap_or_default());
+    let year_end = RwSignal::new(proposed.map(|y| y.end.to_string()).unwrap_or_default());
+    let chosen_year = Memo::new(move |_| {
+        let (Ok(start), Ok(end)) = (
+            year_start.get().parse::<Date>(),
+            year_end.get().parse::<Date>(),
+        ) else {
+            return Err("Skriv räkenskapsårets första och sista dag.".to_string());
+        };
+        let y = FiscalYear { start, end };
+        if end < start {
+            Err("Räkenskapsårets sista dag ska vara efter den första.".into())
+        } else if y.months() > MAX_FISCAL_YEAR_MONTHS {
+            Err(format!(
+                "Ett räkenskapsår är högst {MAX_FISCAL_YEAR_MONTHS} månader."
+            ))
+        } else {
+            Ok(y)
+        }
+    });
     let f = file.clone();
     let result = Memo::new(move |_| {
         let options = ImportOptions {
             form: form.get(),
             apply_changes: apply.get(),
+            fiscal_year: if changeable {
+                chosen_year.get().ok().filter(|y| Some(*y) != proposed)
+            } else {
+                None
+            },
         };
         match target.get() {
             Target::New => sie::import(&f, None, &options),
@@ -107,9 +136,20 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
             && result.with(|i| matches!(i.form_source, FormSource::Default { .. }))
     });
     let close = move || state.pending.set(None);
+    let year_error = Memo::new(move |_| {
+        if changeable {
+            chosen_year.get().err()
+        } else {
+            None
+        }
+    });
     let confirm = {
-        let file = file.clone();
         move |_| {
+            if year_error.get_untracked().is_some()
+                || result.with_untracked(|i| i.nothing_to_import())
+            {
+                return;
+            }
             let import: Import = result.get_untracked();
             match target.get_untracked() {
                 Target::New => store.add_new(import.report, None),
@@ -121,7 +161,6 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                     store.edit(|r| *r = import.report);
                 }
             }
-            state.imported.set(Some(file.clone()));
             state.pending.set(None);
             store.view.set(View::Accounts);
             store.notify("SIE-filen är importerad. Kontrollera hur kontona placerats nedan; varje konto kan flyttas till en annan rad.");
@@ -154,6 +193,22 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                 </label>
             </Show>
             <p class="form-line">{move || result.with(|i| i.form_source.describe())}</p>
+            <Show when=move || changeable>
+                <fieldset class="year sie-year">
+                    <legend>"Räkenskapsår (filen anger inget, #RAR saknas)"</legend>
+                    <label class="field inline" for="sie-year-start">
+                        <span class="field-label">"Första dag"</span>
+                        <input id="sie-year-start" type="date" prop:value=move || year_start.get()
+                            on:change=move |ev| year_start.set(event_target_value(&ev)) />
+                    </label>
+                    <label class="field inline" for="sie-year-end">
+                        <span class="field-label">"Sista dag"</span>
+                        <input id="sie-year-end" type="date" prop:value=move || year_end.get()
+                            on:change=move |ev| year_end.set(event_target_value(&ev)) />
+                    </label>
+                    {move || year_error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
+                </fieldset>
+            </Show>
             <Show when=move || must_choose.get()>
                 <p class="form-error" role="alert">
                     "Filen säger inte vilken associationsform organisationen har. Välj den ovan innan du importerar."
@@ -186,7 +241,7 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
                 </div>
             </Show>
             <div class="dialog-actions">
-                <button type="button" class="primary" on:click=confirm disabled=move || must_choose.get()>"Importera"</button>
+                <button type="button" class="primary" on:click=confirm disabled=move || must_choose.get() || year_error.get().is_some() || result.with(|i| i.nothing_to_import())>"Importera"</button>
                 <button type="button" on:click=move |_| close()>"Avbryt"</button>
             </div>
         </div>
@@ -208,14 +263,16 @@ fn input_lines(r: &Report, balance: bool) -> Vec<(String, String)> {
         .collect()
 }
 
-/// The mapping table: every account of the imported file, its amounts and its line.
+/// The mapping table: every account of the last imported file, its amounts and its line, from
+/// the table kept in the report, so it is there on every visit.
 #[component]
 pub fn AccountsView() -> impl IntoView {
-    let state = expect_context::<SieState>();
+    let store = expect_context::<Store>();
+    let kept = Memo::new(move |_| store.report.with(|r| sie::kept_file(r).map(Arc::new)));
     view! {
         <section class="editor-part">
             <h2>"Konton från SIE"</h2>
-            {move || match state.imported.get() {
+            {move || match kept.get() {
                 None => view! {
                     <p class="hint">
                         "Här visas hur kontona i en importerad SIE-fil placerats på raderna i resultat- och balansräkningen. Importera en SIE-fil med knappen \"Importera SIE\"."
@@ -250,7 +307,7 @@ fn MappingTable(file: Arc<SieFile>) -> impl IntoView {
             "Belopp som i filen: debet positivt, kredit negativt. Välj en annan rad för att flytta ett konto; valet sparas i årsredovisningen och används igen när nästa års SIE-fil importeras."
         </p>
         <ul class="sie-warnings">
-            {move || import.with(|i| i.warnings.iter().filter(|w| w.level != Level::Info).map(|w| view! {
+            {move || import.with(|i| i.warnings.iter().filter(|w| w.level != Level::Info && w.code != WarningCode::NoBalances).map(|w| view! {
                 <li class=level_class(w.level)><strong>{w.level.label()}": "</strong>{w.message.clone()}</li>
             }).collect_view())}
         </ul>
@@ -313,7 +370,7 @@ fn MappingRowView(file: Arc<SieFile>, account: u32, import: Memo<Import>) -> imp
         <tr class:overridden=move || row.with(|r| r.as_ref().is_some_and(|r| r.overridden))
             class:unmapped=move || row.with(|r| r.as_ref().is_some_and(|r| r.placement == Placement::Unmapped))
             data-account=account>
-            <th scope="row">{account}</th>
+            <th scope="row">{account}{move || row.with(|r| r.as_ref().and_then(|r| r.bas_account)).map(|bas| view! { <span class="hint bas">" (BAS "{bas}")"</span> })}</th>
             <td>{move || row.with(|r| r.as_ref().map(|r| r.name.clone()))}</td>
             {move || row.with(|r| {
                 let amounts = r.as_ref().map(|r| r.amounts.clone()).unwrap_or_default();

@@ -226,6 +226,12 @@ const PLACES = {
   sieForm: ['sieDialog', '#sie-form'],
   /** The SIE dialog's alert (what must be chosen before importing). */
   sieAlert: ['sieDialog', '[role=alert]'],
+  /** The SIE dialog's warnings, errors first. */
+  sieWarnings: ['sieDialog', 'ul.sie-warnings li'],
+  /** The SIE dialog's first day of the fiscal year (shown for a file without #RAR). */
+  sieYearStart: ['sieDialog', '#sie-year-start'],
+  /** The SIE dialog's last day of the fiscal year (shown for a file without #RAR). */
+  sieYearEnd: ['sieDialog', '#sie-year-end'],
 };
 
 export class Kassoren {
@@ -1300,6 +1306,19 @@ export class Kassoren {
   /** The line chosen for an account in the "Konton från SIE" table. */
   accountLineSelect(account) {
     return this.page.locator(`table.mapping tr[data-account="${account}"] select`);
+  }
+
+  /** The row of an account in the "Konton från SIE" table. */
+  mappingRow(account) {
+    return this.page.locator(`table.mapping tr[data-account="${account}"]`);
+  }
+
+  /** In the SIE dialog, sets the fiscal year of a file without #RAR (ISO dates). */
+  async chooseSieYear(start, end) {
+    await this.sieYearStart().fill(start);
+    await this.sieYearStart().dispatchEvent('change');
+    await this.sieYearEnd().fill(end);
+    await this.sieYearEnd().dispatchEvent('change');
   }
 
   // ---- Mina årsredovisningar -----------------------------------------------------------------

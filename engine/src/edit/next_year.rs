@@ -92,6 +92,15 @@ pub fn next_year(r: &Report) -> Report {
         m.amounts.retain(|_, v| v.iter().any(Option::is_some));
     }
 
+    // The kept SIE mapping table: the fiscal year's amounts become the comparison year's, so
+    // the table (and the account choices in `account_map`) are there next year too.
+    for a in &mut out.sie_accounts {
+        for v in [&mut a.amounts, &mut a.budget] {
+            v.insert(0, None);
+            v.truncate(2);
+        }
+    }
+
     for p in &mut out.appropriation.proposal {
         p.amount = None;
     }

@@ -247,6 +247,12 @@ pub fn remove_line(r: &mut Report, line: &str) -> bool {
         }
     }
     r.account_map.retain(|_, l| l != line);
+    // The kept SIE mapping table no longer puts an account on it.
+    for a in r.sie_accounts.iter_mut() {
+        if a.line.as_deref() == Some(line) {
+            a.line = None;
+        }
+    }
     r.invalid_amounts.retain(|inv| match &inv.place {
         AmountPlace::Line { line: l, .. } | AmountPlace::Detail { line: l, .. } => l != line,
         _ => true,

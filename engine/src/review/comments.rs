@@ -196,10 +196,12 @@ pub fn content_fingerprint(report: &Report) -> String {
     content.lineage = Default::default();
     content.comments.clear();
     content.reviews.clear();
-    format!(
-        "{:016x}",
-        fnv1a64(crate::json::to_json(&content).as_bytes())
-    )
+    // The report as file format 3 wrote it, so reviews made before format 4 stay valid: the
+    // kept SIE mapping table (format 4) is derived from the import, not content of its own.
+    content.sie_accounts.clear();
+    content.version = 3;
+    let text = crate::json::to_json(&content).replacen("  \"sie_accounts\": [],\n", "", 1);
+    format!("{:016x}", fnv1a64(text.as_bytes()))
 }
 
 /// Records that `reviewer` has reviewed the report as it is now ("Jag har granskat"); `at` is an

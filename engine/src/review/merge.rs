@@ -502,6 +502,10 @@ fn rename_id(r: &mut Report, from: &str, to: &str) {
         .chain(&mut s.auditors)
         .for_each(|p| swap(&mut p.id));
     r.account_map.values_mut().for_each(swap);
+    r.sie_accounts
+        .iter_mut()
+        .filter_map(|a| a.line.as_mut())
+        .for_each(swap);
     for c in &mut r.comments {
         match &mut c.target {
             CommentTarget::Section { section: id }

@@ -75,7 +75,16 @@ const FIELDS: [&str; 13] = [
 ];
 
 /// The fields that are not part of the compared content.
-const APART: [&str; 5] = ["format", "version", "lineage", "comments", "reviews"];
+/// The kept SIE mapping table (`sie_accounts`) is derived from the import: the figures it gave
+/// are in the statements and the treasurer's choices in `account_map`.
+const APART: [&str; 6] = [
+    "format",
+    "version",
+    "lineage",
+    "comments",
+    "reviews",
+    "sie_accounts",
+];
 
 /// The fields that name a thing.
 const NAMES: [&str; 4] = ["title", "label", "name", "header"];

@@ -3,7 +3,8 @@
 //! The specification says IBM PC 8-bit (CP437, `#FORMAT PC8`), but real files are often UTF-8 or
 //! Latin-1 while still claiming PC8, so the bytes decide:
 //!
-//! 1. a UTF-8 byte-order mark, or valid UTF-8 with at least one multi-byte character → UTF-8
+//! 1. a UTF-8 byte-order mark before text that is UTF-8 (or ASCII), or valid UTF-8 with at
+//!    least one multi-byte character → UTF-8
 //!    (a file that is mostly valid UTF-8 with a few broken bytes is still read as UTF-8; the
 //!    broken bytes become U+FFFD);
 //! 2. otherwise CP437, unless the text only makes sense as Latin-1: the bytes above 0x7F are
@@ -57,13 +58,15 @@ const CP437_HIGH: [char; 128] = [
 /// Decides the encoding of a file's bytes (after any byte-order mark has been removed; `bom`
 /// says whether there was one).
 pub fn detect(bytes: &[u8], bom: bool) -> Encoding {
-    if bom {
-        return Encoding::Utf8;
-    }
     if bytes.is_ascii() {
-        return Encoding::Ascii;
+        return if bom { Encoding::Utf8 } else { Encoding::Ascii };
     }
     let (valid_multibyte, invalid) = utf8_census(bytes);
+    if bom && valid_multibyte >= invalid {
+        return Encoding::Utf8;
+    }
+    // A byte-order mark before a body that is not UTF-8 (a PC8 file a program or an editor
+    // put a mark in front of): the bytes decide, as without the mark.
     if valid_multibyte > 0 && invalid == 0 {
         return Encoding::Utf8;
     }

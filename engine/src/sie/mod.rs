@@ -97,8 +97,21 @@
 //! twice gives the same report.
 //!
 //! Unmapped accounts and the file's own inconsistencies are kept in the [`Import`]'s warnings,
-//! not in the report: the report keeps no per-account data, so [`crate::compute`] could not
-//! recheck them. The UI shows them right after the import.
+//! not in the report's checks. The report does keep the mapping table
+//! (`Report::sie_accounts`: accounts, names, both years' amounts and budgets, lines), so
+//! "Konton från SIE" is there on every visit and an account can be moved without the file
+//! ([`kept_file`], [`move_kept_account`]).
+//!
+//! # Files as treasurers have them
+//!
+//! Without `#RAR` the fiscal year comes from the vouchers' dates (or `#GEN`), is said, and may
+//! be changed ([`ImportOptions::fiscal_year`], [`YearSource`]). Without `#UB -1` the comparison
+//! year's balansräkning is `#IB 0`. A malformed record the report does not use (`#KONTO`,
+//! `#KTYP`, `#SRU`, `#PBUDGET`) is skipped, a row written twice uses the last, a text is capped
+//! at [`MAX_TEXT_CHARS`], control characters are removed — each with a [`Notice`] naming the
+//! line, which the import turns into a warning. An account longer than four digits is mapped by
+//! its first four (BAS). A file with nothing for the fiscal year imports nothing
+//! ([`Import::nothing_to_import`]).
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -112,7 +125,9 @@ use crate::model::FiscalYear;
 mod encoding;
 mod form;
 mod import;
+mod kept;
 mod parse;
+mod year;
 
 pub use encoding::Encoding;
 pub use form::{form_from_file_type, form_from_name, FormSource};
@@ -120,7 +135,9 @@ pub use import::{
     import, move_account, Change, Closing, Import, ImportOptions, Level, MappingRow, Placement,
     Source, Warning, WarningCode, YearImport,
 };
+pub use kept::{kept_file, move_kept_account};
 pub use parse::parse;
+pub use year::YearSource;
 
 /// Why a file could not be read. The message is Swedish and names what is wrong; `Display`
 /// gives "Rad 12: …".
@@ -176,6 +193,44 @@ pub struct UnbalancedVoucher {
     pub difference: Decimal,
 }
 
+/// `#ADRESS`: the organisation's contact person and address.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Address {
+    pub contact: String,
+    pub street: String,
+    pub postal: String,
+    pub phone: String,
+}
+
+/// What kind of thing the parser noted about a line it read anyway.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum NoticeKind {
+    /// A malformed record the report does not use (`#KONTO`, `#KTYP`, `#SRU`, …): skipped.
+    Skipped,
+    /// A second `#IB`, `#UB` or `#RES` row for the same year and account: the last is used.
+    Duplicate,
+    /// A text field longer than [`MAX_TEXT_CHARS`]: cut.
+    TextCut,
+    /// A control character (such as NUL) in a line: removed from the text.
+    ControlCharacter,
+    /// A `#VER` without its series: read as number and date.
+    MissingSeries,
+}
+
+/// Something the parser noted about one line, which it read anyway (or skipped, when the
+/// report does not need it). The message is Swedish and starts with "Rad N: ".
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Notice {
+    pub line: usize,
+    pub kind: NoticeKind,
+    pub message: String,
+}
+
+/// The longest text (a name, an address) kept from a file, in characters; longer ones are cut
+/// with a notice.
+pub const MAX_TEXT_CHARS: usize = 200;
+
 /// A parsed SIE file: what Kassören reads from it.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct SieFile {
@@ -191,14 +246,24 @@ pub struct SieFile {
     pub generated: Option<Date>,
     /// `#FNAMN`.
     pub company_name: Option<String>,
+    /// `#ADRESS`: contact, street address, postal address, telephone.
+    pub address: Option<Address>,
     /// `#ORGNR`, as written.
     pub org_nr: Option<String>,
     /// `#FTYP`: the type of organisation (`AB`, `EK`, `BRF`, `I`, `S`, …).
     pub company_type: Option<String>,
     /// `#KPTYP`: the chart of accounts (`EUBAS97`, `BAS2014`, `BAS96`, …).
     pub chart: Option<String>,
-    /// `#RAR`: the fiscal years by index (0, −1, …).
+    /// `#RAR`: the fiscal years by index (0, −1, …). Without `#RAR`, year 0 as the vouchers'
+    /// dates or `#GEN` give it (see `year_source`).
     pub years: BTreeMap<i32, FiscalYear>,
+    /// Where year 0 comes from: `#RAR`, or without it the vouchers' dates, `#GEN`, the
+    /// treasurer's choice ([`SieFile::with_fiscal_year`]), or nothing.
+    pub year_source: YearSource,
+    /// Without `#RAR`: how many vouchers have each date (`None`: no date), to count those
+    /// outside a year chosen later. Empty when the file has `#RAR`.
+    #[serde(skip)]
+    pub voucher_dates: BTreeMap<Option<Date>, usize>,
     /// `#KONTO`, `#KTYP`, `#SRU`.
     pub accounts: BTreeMap<u32, Account>,
     /// `#IB`: opening balances.
@@ -210,6 +275,9 @@ pub struct SieFile {
     /// The vouchers' rows summed per year and account. A voucher belongs to the `#RAR` year
     /// its date is in (year 0 when it is in none).
     pub transactions: Balances,
+    /// `#PBUDGET` rows without objects, the periods summed per year index and account (debit
+    /// positive, as in the file).
+    pub budget: Balances,
     /// `#PSALDO` rows without objects, summed per year index and period (`YYYYMM`): a period
     /// whose sum is not zero does not balance.
     pub period_totals: BTreeMap<(i32, u32), Decimal>,
@@ -218,6 +286,8 @@ pub struct SieFile {
     pub transaction_rows: usize,
     /// Vouchers dated outside every `#RAR` year (counted to year 0).
     pub vouchers_outside_years: usize,
+    /// Vouchers without a date (counted to year 0, not as outside).
+    pub vouchers_without_date: usize,
     /// Vouchers whose `{` line is missing (their rows are read all the same).
     pub vouchers_without_brace: usize,
     /// How many vouchers do not balance, and the first of them.
@@ -225,10 +295,17 @@ pub struct SieFile {
     pub unbalanced_vouchers: Vec<UnbalancedVoucher>,
     /// Lines read.
     pub lines: usize,
+    /// What the parser noted about lines it read anyway or skipped (the first
+    /// [`KEEP_NOTICES`]); `notice_count` counts them all.
+    pub notices: Vec<Notice>,
+    pub notice_count: usize,
 }
 
+/// How many notices a [`SieFile`] keeps.
+pub const KEEP_NOTICES: usize = 200;
+
 impl SieFile {
-    fn empty(encoding: Encoding) -> SieFile {
+    pub(crate) fn empty(encoding: Encoding) -> SieFile {
         SieFile {
             encoding,
             sie_type: None,
@@ -236,23 +313,30 @@ impl SieFile {
             format: None,
             generated: None,
             company_name: None,
+            address: None,
             org_nr: None,
             company_type: None,
             chart: None,
             years: BTreeMap::new(),
+            year_source: YearSource::Rar,
+            voucher_dates: BTreeMap::new(),
             accounts: BTreeMap::new(),
             opening: Balances::new(),
             closing: Balances::new(),
             result: Balances::new(),
             transactions: Balances::new(),
             period_totals: BTreeMap::new(),
+            budget: Balances::new(),
             vouchers: 0,
             transaction_rows: 0,
             vouchers_outside_years: 0,
+            vouchers_without_date: 0,
             vouchers_without_brace: 0,
             unbalanced_voucher_count: 0,
             unbalanced_vouchers: Vec::new(),
             lines: 0,
+            notices: Vec::new(),
+            notice_count: 0,
         }
     }
 

@@ -17,8 +17,18 @@ pub(super) enum Kind {
     Result,
 }
 
+/// The four-digit BAS account an account number stands for: its first four digits (a
+/// sub-account such as 143010 is BAS 1430); a number of four digits or fewer is itself.
+pub(crate) fn bas_account(account: u32) -> u32 {
+    let mut a = account;
+    while a >= 10_000 {
+        a /= 10;
+    }
+    a
+}
+
 pub(super) fn is_result_account(account: u32) -> bool {
-    (8990..=8999).contains(&account)
+    (8990..=8999).contains(&bas_account(account))
 }
 
 /// The figures of one file year: an amount per account, and where they came from.
@@ -65,6 +75,7 @@ pub(super) fn account_kinds(file: &SieFile) -> HashMap<u32, Kind> {
             .chain(&result)
             .copied()
             .chain(file.transactions.keys().map(|&(_, a)| a))
+            .chain(file.budget.keys().map(|&(_, a)| a))
             .chain(file.accounts.keys().copied()),
     );
     all.into_iter()
@@ -76,7 +87,7 @@ pub(super) fn account_kinds(file: &SieFile) -> HashMap<u32, Kind> {
                 _ => match file.accounts.get(&a).and_then(|x| x.kind) {
                     Some(AccountType::Asset | AccountType::Liability) => Kind::Balance,
                     Some(AccountType::Income | AccountType::Cost) => Kind::Result,
-                    None if a < 3000 => Kind::Balance,
+                    None if bas_account(a) < 3000 => Kind::Balance,
                     None => Kind::Result,
                 },
             };
@@ -90,12 +101,21 @@ pub(super) fn year_figures(file: &SieFile, y: i32, kinds: &HashMap<u32, Kind>) -
     let ib: BTreeMap<u32, Decimal> = crate::util::sort::map(year_entries(&file.opening, y));
     let res: BTreeMap<u32, Decimal> = crate::util::sort::map(year_entries(&file.result, y));
     let tr: BTreeMap<u32, Decimal> = crate::util::sort::map(year_entries(&file.transactions, y));
+    // A year's closing balances are the next year's opening balances: a file with `#IB 0` and
+    // no `#UB -1` still holds the comparison year's balansräkning.
+    let next_ib: BTreeMap<u32, Decimal> = if y < 0 {
+        crate::util::sort::map(year_entries(&file.opening, y + 1))
+    } else {
+        BTreeMap::new()
+    };
     let kind = |a: &u32| kinds.get(a).copied().unwrap_or(Kind::Result);
     let get = |m: &BTreeMap<u32, Decimal>, a: &u32| m.get(a).copied().unwrap_or_default();
     let mut balances = if !ub.is_empty() {
         Source::File
     } else if !ib.is_empty() || tr.keys().any(|a| kind(a) == Kind::Balance) {
         Source::Transactions
+    } else if !next_ib.is_empty() {
+        Source::NextYearOpening
     } else {
         Source::Missing
     };
@@ -106,11 +126,13 @@ pub(super) fn year_figures(file: &SieFile, y: i32, kinds: &HashMap<u32, Kind>) -
     } else {
         Source::Missing
     };
+    let from_next = balances == Source::NextYearOpening;
     let accounts: BTreeSet<u32> = crate::util::sort::set(
         ub.keys()
             .chain(ib.keys())
             .chain(res.keys())
             .chain(tr.keys())
+            .chain(next_ib.keys().filter(|_| from_next))
             .copied(),
     );
     let mut stale = false;
@@ -135,6 +157,7 @@ pub(super) fn year_figures(file: &SieFile, y: i32, kinds: &HashMap<u32, Kind>) -
         let value = match (kind(a), balances, results) {
             (Kind::Balance, Source::File, _) => Some(get(&ub, a)),
             (Kind::Balance, Source::Transactions, _) => Some(get(&ib, a) + get(&tr, a)),
+            (Kind::Balance, Source::NextYearOpening, _) => Some(get(&next_ib, a)),
             (Kind::Result, _, Source::File) => Some(get(&res, a)),
             (Kind::Result, _, Source::Transactions) => Some(get(&tr, a)),
             _ => None,

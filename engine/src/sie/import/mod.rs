@@ -13,10 +13,11 @@ mod warnings;
 use std::collections::HashSet;
 
 use super::form::{choose_form, FormSource};
-use super::SieFile;
+use super::{SieFile, YearSource};
 use crate::model::*;
-use crate::money::{Money, MAX_SCALE};
+use crate::money::{Money, MAX_ABS, MAX_SCALE};
 use crate::template;
+use rust_decimal::Decimal;
 
 use plan::{is_input, plan, LineValues};
 pub use types::{
@@ -24,6 +25,29 @@ pub use types::{
     WarningCode, YearImport,
 };
 use warnings::{warn, year_label};
+
+/// The rows kept in the report for an import's mapping table.
+fn kept_rows(mapping: &[MappingRow]) -> Vec<SieAccount> {
+    let money = |v: &Option<Decimal>| {
+        v.map(|d| d.round_dp(MAX_SCALE))
+            .filter(|d| d.abs() < MAX_ABS)
+            .map(Money)
+    };
+    mapping
+        .iter()
+        .map(|m| SieAccount {
+            account: m.account,
+            name: m.name.clone(),
+            balance: m.balance_account,
+            amounts: m.amounts.iter().map(money).collect(),
+            budget: m.budget.iter().map(money).collect(),
+            line: match &m.placement {
+                Placement::Line { id, .. } => Some(id.clone()),
+                Placement::ResultAccount | Placement::Unmapped => None,
+            },
+        })
+        .collect()
+}
 
 /// Whether a report has any amount entered in its statements.
 fn has_amounts(report: &Report) -> bool {
@@ -55,16 +79,25 @@ fn normalise_org_nr(s: &str) -> String {
     }
 }
 
-/// A fiscal year for a new report when the file has no `#RAR 0`: the calendar year before
-/// the file was written, else 2000 (a warning says to check it).
-fn fallback_year(file: &SieFile) -> FiscalYear {
-    template::calendar_year(file.generated.map_or(2000, |d| d.year - 1))
+/// A fiscal year for a new report when nothing in the file tells it (no `#RAR`, no dated
+/// voucher, no `#GEN`): the calendar year 2000 (a warning says to change it).
+fn fallback_year() -> FiscalYear {
+    template::calendar_year(2000)
 }
 
 /// Imports a parsed SIE file: into a copy of `report`, or into a new report from the template
 /// of the form `options.form`, `#FTYP`, the name, or aktiebolag. See the module documentation.
 pub fn import(file: &SieFile, report: Option<&Report>, options: &ImportOptions) -> Import {
-    import_with(file, report, options, None)
+    let chosen = with_chosen_year(file, options);
+    import_with(chosen.as_ref().unwrap_or(file), report, options, None)
+}
+
+/// The file with the fiscal year the treasurer chose, when the file has no `#RAR`.
+fn with_chosen_year(file: &SieFile, options: &ImportOptions) -> Option<SieFile> {
+    options
+        .fiscal_year
+        .filter(|_| file.year_source.is_changeable())
+        .map(|y| file.with_fiscal_year(y))
 }
 
 /// Moves an account to another input line (`Some(line)`), or back to the line its range gives
@@ -84,6 +117,8 @@ pub fn move_account(
             return None;
         }
     }
+    let chosen = with_chosen_year(file, options);
+    let file = chosen.as_ref().unwrap_or(file);
     let before = plan(file, report).values;
     let mut moved = report.clone();
     match line {
@@ -115,13 +150,6 @@ fn import_with(
         .get(&-1)
         .copied()
         .or_else(|| file_year0.map(|y| template::previous_year(&y)));
-    if file_year0.is_none() {
-        warnings.push(warn(
-            Level::Warning,
-            WarningCode::NoFiscalYear,
-            "Filen anger inget räkenskapsår (#RAR 0); kontrollera räkenskapsåren.".into(),
-        ));
-    }
     let file_name = file
         .company_name
         .as_deref()
@@ -136,7 +164,7 @@ fn import_with(
     let mut out = match report {
         Some(r) => r.clone(),
         None => {
-            let y0 = file_year0.unwrap_or_else(|| fallback_year(file));
+            let y0 = file_year0.unwrap_or_else(fallback_year);
             let mut r = template::new_report(form, &file_name, &file_org_nr, y0);
             if let Some(y1) = file.years.get(&-1) {
                 r.years[1] = *y1;
@@ -202,8 +230,36 @@ fn import_with(
         }
     }
 
+    if file.year_source.is_changeable() {
+        let level = if file.year_source == YearSource::Chosen {
+            Level::Info
+        } else {
+            Level::Warning
+        };
+        if let Some(year) = file_year0.or(out.years.first().copied()) {
+            warnings.push(warn(
+                level,
+                WarningCode::NoFiscalYear,
+                file.year_source.describe(&year),
+            ));
+        }
+    }
     let plan = plan(file, &out);
     warnings.extend(plan.warnings);
+    if plan
+        .years
+        .first()
+        .is_some_and(|y| y.balances == Source::Missing && y.results == Source::Missing)
+    {
+        warnings.push(warn(
+            Level::Error,
+            WarningCode::NoBalances,
+            format!(
+                "Filen innehåller inga saldon för {} (inga #IB, #UB eller #RES och inga verifikationer för räkenskapsåret); den är troligen avkapad eller exporterad utan saldon. Inget importeras – exportera filen på nytt från bokföringsprogrammet.",
+                year_label(&out, 0)
+            ),
+        ));
+    }
     let n_years = out.years.len().min(2);
     let labels: Vec<String> = (0..n_years).map(|i| year_label(&out, i)).collect();
     let report_years = out.years.len();
@@ -301,11 +357,14 @@ fn import_with(
         ));
     }
     crate::util::sort::sort_by_key(&mut warnings, |w| w.level);
+    out.sie_accounts = kept_rows(&plan.mapping);
     Import {
         report: out,
         form,
         form_source,
+        year_source: file.year_source.clone(),
         mapping: plan.mapping,
+        budget: plan.budget,
         years: plan.years,
         changes,
         warnings,

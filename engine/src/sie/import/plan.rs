@@ -7,7 +7,8 @@ use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 use rust_decimal::Decimal;
 
 use super::figures::{
-    account_kinds, classify, is_result_account, year_figures, Kind, YearFigures, YearSums,
+    account_kinds, bas_account, classify, is_result_account, year_figures, Kind, YearFigures,
+    YearSums,
 };
 use super::types::{
     Closing, Level, MappingRow, Placement, Source, Warning, WarningCode, YearImport,
@@ -28,6 +29,8 @@ pub(super) struct Plan {
     pub(super) imports_results: [bool; 2],
     pub(super) imports_balances: [bool; 2],
     pub(super) values: LineValues,
+    /// Per input line with a budgeted account: the budget per report year, as printed.
+    pub(super) budget: BTreeMap<Id, Vec<Option<Decimal>>>,
     pub(super) warnings: Vec<Warning>,
 }
 
@@ -80,6 +83,13 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
             .filter(|(_, v)| !v.is_zero())
             .map(|(a, _)| *a)
     }));
+    // Accounts with a budget for an imported year, so the budget reaches its line.
+    accounts.extend(
+        file.budget
+            .iter()
+            .filter(|(&(y, _), v)| (-(n_years as i32) < y && y <= 0) && !v.is_zero())
+            .map(|(&(_, a), _)| a),
+    );
     accounts.extend(
         report
             .account_map
@@ -114,7 +124,7 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
                 Kind::Balance => &report.balance_sheet,
                 Kind::Result => &report.income_statement,
             };
-            match template::account_candidates(&st.lines, a).first() {
+            match template::account_candidates(&st.lines, bas_account(a)).first() {
                 Some(l) => (
                     Placement::Line {
                         id: l.id.clone(),
@@ -165,6 +175,22 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
             entry[i] = Some(entry[i].unwrap_or_default() + sign * v);
         }
     }
+    // The budget per line (`#PBUDGET`), signed as printed.
+    let mut budget: BTreeMap<Id, Vec<Option<Decimal>>> = BTreeMap::new();
+    for (&a, (placement, _)) in &placements {
+        let Placement::Line { id, .. } = placement else {
+            continue;
+        };
+        let sign = signs.get(id).copied().unwrap_or(Decimal::ONE);
+        for i in 0..n_years {
+            if let Some(b) = file.budget.get(&(-(i as i32), a)) {
+                let slots = budget
+                    .entry(id.clone())
+                    .or_insert_with(|| vec![None; n_years]);
+                slots[i] = Some(slots[i].unwrap_or_default() + sign * *b);
+            }
+        }
+    }
     // Lines that got accounts only in one year get zero in the other imported years.
     for (id, v) in values.iter_mut() {
         for (i, slot) in v.iter_mut().enumerate().take(n_years) {
@@ -189,6 +215,15 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
         .balance_sheet
         .find_role(Role::RetainedEarnings)
         .map(|l| l.id.clone());
+    let current_results: Vec<Decimal> = if figures.iter().any(|f| f.results == Source::Missing) {
+        let c = crate::compute(report);
+        let id = report.line_by_role(Role::YearResult).map(|l| l.id.clone());
+        (0..n_years)
+            .map(|i| id.as_ref().map_or(Decimal::ZERO, |id| c.value(id, i)))
+            .collect()
+    } else {
+        vec![Decimal::ZERO; n_years]
+    };
     let mut years = Vec::new();
     for (i, f) in figures.iter().enumerate() {
         let on = |a: &u32, income: bool| -> bool {
@@ -242,8 +277,11 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
             if let (Some(yr), Some(ret)) = (&year_line, &retained_line) {
                 let old_yr = values.get(yr).and_then(|v| v[i]).unwrap_or_default();
                 let old_ret = values.get(ret).and_then(|v| v[i]).unwrap_or_default();
+                // Without results for the year, the resultaträkning keeps what the report has,
+                // and årets resultat in the balansräkning follows it (the rest of equity is in
+                // balanserat resultat), so the report does not contradict itself.
                 let new_yr = if f.results == Source::Missing {
-                    old_yr
+                    current_results[i]
                 } else {
                     result
                 };
@@ -259,8 +297,10 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
         .into_iter()
         .map(|(a, (placement, overridden))| MappingRow {
             account: a,
+            bas_account: (bas_account(a) != a).then_some(bas_account(a)),
             name: file.account_name(a).to_string(),
             balance_account: kinds.get(&a) == Some(&Kind::Balance),
+            budget: (0..2).map(|i| file.budget.get(&(-i, a)).copied()).collect(),
             amounts: (0..2)
                 .map(|i| {
                     figures
@@ -280,6 +320,7 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
 
     warnings.extend(file_warnings(file, report, &figures, &years, &mapping));
     Plan {
+        budget,
         mapping,
         years,
         imports_results,

@@ -2,12 +2,14 @@
 //! account went), what was done with each year, the changes not made and the warnings, each
 //! describable in Swedish.
 
+use std::collections::BTreeMap;
+
 use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::model::*;
 use crate::money::format_for_input;
-use crate::sie::FormSource;
+use crate::sie::{FormSource, YearSource};
 
 /// Options for [`import`].
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -18,6 +20,9 @@ pub struct ImportOptions {
     /// the organisation's name and org.nr, the fiscal years. Without it they are only listed
     /// in [`Import::changes`].
     pub apply_changes: bool,
+    /// The fiscal year of a file without `#RAR`, chosen by the treasurer instead of the one the
+    /// vouchers' dates give (see [`crate::sie::YearSource`]). Ignored for a file with `#RAR`.
+    pub fiscal_year: Option<FiscalYear>,
 }
 
 /// How serious a warning is.
@@ -66,6 +71,8 @@ pub enum WarningCode {
     ResultFromTransactions,
     /// A year without `#UB`: the closing balances are computed from `#IB` and the vouchers.
     BalancesFromTransactions,
+    /// The comparison year without `#UB -1`: its closing balances are `#IB 0`.
+    BalancesFromNextOpening,
     /// The file has no figures for the comparison year.
     NoComparisonYear,
     /// The file's fiscal years differ from the report's.
@@ -76,16 +83,31 @@ pub enum WarningCode {
     MappingIgnored,
     /// Vouchers dated outside the file's fiscal years.
     VouchersOutsideYears,
-    /// The file has no `#RAR 0`.
+    /// The file has no `#RAR`: where the fiscal year came from instead.
     NoFiscalYear,
     /// An amount too large for a report.
     AmountTooLarge,
     /// Vouchers without their `{` line, read all the same.
     VouchersWithoutBrace,
+    /// Vouchers without a date, counted to the fiscal year.
+    VouchersWithoutDate,
+    /// A malformed record the report does not use (`#KONTO`, `#KTYP`, `#SRU`): skipped, its
+    /// line named.
+    SkippedRecord,
+    /// Two `#IB`, `#UB` or `#RES` rows for one year and account: the last is used.
+    DuplicateRow,
+    /// A text field too long for a name: cut.
+    TextCut,
+    /// A control character (NUL …) in a line: removed.
+    ControlCharacter,
+    /// A `#VER` without its series.
+    MissingSeries,
+    /// The file has no figures at all for the fiscal year: nothing is imported.
+    NoBalances,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 18] = [
+    pub const ALL: [WarningCode; 26] = [
         WarningCode::UnmappedAccounts,
         WarningCode::MissingCarryForward,
         WarningCode::FileUnbalanced,
@@ -104,6 +126,14 @@ impl WarningCode {
         WarningCode::NoFiscalYear,
         WarningCode::AmountTooLarge,
         WarningCode::VouchersWithoutBrace,
+        WarningCode::VouchersWithoutDate,
+        WarningCode::BalancesFromNextOpening,
+        WarningCode::SkippedRecord,
+        WarningCode::DuplicateRow,
+        WarningCode::TextCut,
+        WarningCode::ControlCharacter,
+        WarningCode::MissingSeries,
+        WarningCode::NoBalances,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -126,6 +156,14 @@ impl WarningCode {
             WarningCode::NoFiscalYear => "no_fiscal_year",
             WarningCode::AmountTooLarge => "amount_too_large",
             WarningCode::VouchersWithoutBrace => "vouchers_without_brace",
+            WarningCode::VouchersWithoutDate => "vouchers_without_date",
+            WarningCode::BalancesFromNextOpening => "balances_from_next_opening",
+            WarningCode::SkippedRecord => "skipped_record",
+            WarningCode::DuplicateRow => "duplicate_row",
+            WarningCode::TextCut => "text_cut",
+            WarningCode::ControlCharacter => "control_character",
+            WarningCode::MissingSeries => "missing_series",
+            WarningCode::NoBalances => "no_balances",
         }
     }
 }
@@ -154,6 +192,9 @@ pub enum Placement {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
 pub struct MappingRow {
     pub account: u32,
+    /// For an account longer than four digits (a sub-account such as 143010): the BAS account
+    /// of its first four digits (1430), by which it was mapped.
+    pub bas_account: Option<u32>,
     /// The account's name in the file (`#KONTO`).
     pub name: String,
     /// Whether it is a balance account (closing balance) or a result account (the year's
@@ -163,6 +204,9 @@ pub struct MappingRow {
     /// file, debit positive and credit negative (`#UB` for a balance account, `#RES` for a
     /// result account); `None` when the file has no figures of that kind for the year.
     pub amounts: Vec<Option<Decimal>>,
+    /// Per report year: the account's budget in the file (`#PBUDGET`, the periods summed),
+    /// debit positive; `None` when the file has none.
+    pub budget: Vec<Option<Decimal>>,
     pub placement: Placement,
     /// The treasurer moved the account here (`Report::account_map`).
     pub overridden: bool,
@@ -176,6 +220,9 @@ pub enum Source {
     File,
     /// Computed from `#IB` and the vouchers (`#TRANS`).
     Transactions,
+    /// Closing balances only: the next year's opening balances (`#IB 0` for the comparison
+    /// year, when the file has no `#UB -1`).
+    NextYearOpening,
     /// The file has none.
     Missing,
 }
@@ -223,6 +270,23 @@ impl YearImport {
     pub fn describe(&self, label: &str) -> String {
         if self.balances == Source::Missing && self.results == Source::Missing {
             return format!("{label}: filen har inga belopp för året.");
+        }
+        if self.results == Source::Missing {
+            let from = match self.balances {
+                Source::NextYearOpening => "räkenskapsårets ingående balanser (#IB 0)",
+                Source::File => "filens utgående balanser (#UB)",
+                _ => "ingående balanser (#IB) och verifikationerna",
+            };
+            let mut s =
+                format!("{label}: filen har inget resultat för året; balansräkningen är {from}");
+            if let (Closing::Inconsistent, Some(d)) = (self.closing, self.difference) {
+                s.push_str(&format!(
+                    "; filen går inte jämnt ut: balansräkningen skiljer {}",
+                    kr(d)
+                ));
+            }
+            s.push('.');
+            return s;
         }
         let result = kr(self.result);
         let how = match self.closing {
@@ -327,11 +391,16 @@ pub struct Import {
     /// The legal form used (the report's own when importing into one) and why.
     pub form: LegalForm,
     pub form_source: FormSource,
+    /// Where the file's fiscal year came from (`#RAR`, or without it the vouchers' dates …).
+    pub year_source: YearSource,
     /// Every account with an amount in the imported years (and every moved account), by
     /// number.
     pub mapping: Vec<MappingRow>,
     /// Per imported report year.
     pub years: Vec<YearImport>,
+    /// The file's budget (`#PBUDGET`) per input line and report year, signed as the line is
+    /// printed: for a budget column next to the year's figures.
+    pub budget: BTreeMap<Id, Vec<Option<Decimal>>>,
     /// What was not changed (empty with [`ImportOptions::apply_changes`]).
     pub changes: Vec<Change>,
     /// Errors first, then warnings, then information.
@@ -346,6 +415,12 @@ impl Import {
             self.form.slug(),
             self.form_source.describe()
         )
+    }
+
+    /// Whether the file has nothing to import for the fiscal year (no balances, no results,
+    /// no vouchers): the editor offers no import and the command line writes no report.
+    pub fn nothing_to_import(&self) -> bool {
+        self.warning(WarningCode::NoBalances).is_some()
     }
 
     pub fn has_errors(&self) -> bool {

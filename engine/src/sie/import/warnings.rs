@@ -8,7 +8,7 @@ use super::figures::YearFigures;
 use super::types::{kr, Level, MappingRow, Placement, Source, Warning, WarningCode, YearImport};
 use crate::model::*;
 use crate::sie::parse::year_entries;
-use crate::sie::SieFile;
+use crate::sie::{Notice, NoticeKind, SieFile};
 
 /// How many accounts a warning names before "…".
 const NAMED: usize = 5;
@@ -39,6 +39,63 @@ pub(super) fn year_label(report: &Report, i: usize) -> String {
         .unwrap_or_else(|| format!("år {}", i + 1))
 }
 
+/// How many notices of one kind become warnings of their own (the rest are counted).
+const NOTICES_SHOWN: usize = 10;
+
+/// The parser's notices about lines it read anyway or skipped, as warnings naming the lines.
+fn notice_warnings(file: &SieFile) -> Vec<Warning> {
+    let mut out = Vec::new();
+    for kind in [
+        NoticeKind::Skipped,
+        NoticeKind::Duplicate,
+        NoticeKind::TextCut,
+        NoticeKind::ControlCharacter,
+        NoticeKind::MissingSeries,
+    ] {
+        let (level, code) = match kind {
+            NoticeKind::Skipped => (Level::Warning, WarningCode::SkippedRecord),
+            NoticeKind::Duplicate => (Level::Warning, WarningCode::DuplicateRow),
+            NoticeKind::TextCut => (Level::Warning, WarningCode::TextCut),
+            NoticeKind::ControlCharacter => (Level::Warning, WarningCode::ControlCharacter),
+            NoticeKind::MissingSeries => (Level::Info, WarningCode::MissingSeries),
+        };
+        let of_kind: Vec<&Notice> = file.notices.iter().filter(|n| n.kind == kind).collect();
+        for n in of_kind.iter().take(NOTICES_SHOWN) {
+            out.push(warn(level, code, n.message.clone()));
+        }
+        if of_kind.len() > NOTICES_SHOWN {
+            let lines: Vec<String> = of_kind[NOTICES_SHOWN..]
+                .iter()
+                .take(NAMED * 4)
+                .map(|n| n.line.to_string())
+                .collect();
+            let more = if of_kind.len() > NOTICES_SHOWN + NAMED * 4 {
+                ", …"
+            } else {
+                ""
+            };
+            out.push(warn(
+                level,
+                code,
+                format!(
+                    "Samma sak på {} rader till: rad {}{more}.",
+                    of_kind.len() - NOTICES_SHOWN,
+                    lines.join(", ")
+                ),
+            ));
+        }
+    }
+    let unkept = file.notice_count - file.notices.len();
+    if unkept > 0 {
+        out.push(warn(
+            Level::Warning,
+            WarningCode::SkippedRecord,
+            format!("Ytterligare {unkept} rader i filen har anmärkningar som inte visas här."),
+        ));
+    }
+    out
+}
+
 /// The warnings about the file and the mapping.
 pub(super) fn file_warnings(
     file: &SieFile,
@@ -47,19 +104,27 @@ pub(super) fn file_warnings(
     years: &[YearImport],
     mapping: &[MappingRow],
 ) -> Vec<Warning> {
-    let mut out = Vec::new();
+    let mut out = notice_warnings(file);
     let label = |i: usize| year_label(report, i);
     for y in years {
         let l = label(y.year);
         if let Some(d) = y.difference {
             let mut why = Vec::new();
             let fy = -(y.year as i32);
-            let opening: Decimal = year_entries(&file.opening, fy).map(|(_, v)| v).sum();
-            if !opening.is_zero() {
+            if y.balances == Source::NextYearOpening {
+                let opening: Decimal = year_entries(&file.opening, fy + 1).map(|(_, v)| v).sum();
                 why.push(format!(
-                    "de ingående balanserna (#IB) summerar till {} i stället för 0",
+                    "räkenskapsårets ingående balanser (#IB 0), som är jämförelseårets utgående, summerar till {} i stället för 0",
                     kr(opening)
                 ));
+            } else {
+                let opening: Decimal = year_entries(&file.opening, fy).map(|(_, v)| v).sum();
+                if !opening.is_zero() {
+                    why.push(format!(
+                        "de ingående balanserna (#IB) summerar till {} i stället för 0",
+                        kr(opening)
+                    ));
+                }
             }
             let periods: Vec<String> = file
                 .period_totals
@@ -151,6 +216,12 @@ pub(super) fn file_warnings(
                     "{l}: Filens utgående balanser (#UB) är desamma som de ingående fast verifikationerna ändrar kontona; de utgående balanserna räknas i stället fram från #IB och verifikationerna."
                 ),
             ));
+        } else if f.balances == Source::NextYearOpening {
+            out.push(warn(
+                Level::Info,
+                WarningCode::BalancesFromNextOpening,
+                format!("{l}: Filen saknar utgående balanser för året (#UB -1); jämförelseårets balansräkning är räkenskapsårets ingående balanser (#IB 0)."),
+            ));
         } else if f.balances == Source::Transactions {
             out.push(warn(
                 Level::Info,
@@ -228,6 +299,16 @@ pub(super) fn file_warnings(
             ),
         ));
     }
+    if file.vouchers_without_date > 0 {
+        out.push(warn(
+            Level::Info,
+            WarningCode::VouchersWithoutDate,
+            format!(
+                "{} i filen saknar datum och räknas till räkenskapsåret.",
+                vouchers(file.vouchers_without_date)
+            ),
+        ));
+    }
     if file.vouchers_without_brace > 0 {
         out.push(warn(
             Level::Info,
@@ -255,13 +336,23 @@ pub(super) fn file_warnings(
     }
     if let Some(chart) = file.chart.as_deref() {
         let c = chart.trim().to_ascii_uppercase();
-        if !(c.is_empty() || c.starts_with("EUBAS") || c.starts_with("BAS20")) {
+        // "BAS" alone names no version: it is BAS, and nothing is said.
+        let current =
+            c.is_empty() || c == "BAS" || c.starts_with("EUBAS") || c.starts_with("BAS20");
+        if !current {
+            let message = if c.starts_with("BAS") {
+                format!(
+                    "Filens kontoplan är {chart}, en äldre version av BAS-kontoplanen; kopplingen till raderna bygger på BAS från EUBAS97 och senare, där några konton har bytt betydelse. Kontrollera kopplingen."
+                )
+            } else {
+                format!(
+                    "Filens kontoplan är {chart}, inte BAS; kopplingen till raderna bygger på BAS-kontoplanen (EUBAS97 och senare), så konton kan hamna på fel rad. Kontrollera kopplingen."
+                )
+            };
             out.push(warn(
                 Level::Warning,
                 WarningCode::OtherChartOfAccounts,
-                format!(
-                    "Filens kontoplan är {chart}; kopplingen till raderna bygger på BAS-kontoplanen (EUBAS97 och senare). Kontrollera kopplingen."
-                ),
+                message,
             ));
         }
     }

@@ -120,9 +120,19 @@ pub(super) fn text(tok: Tok<'_>, enc: Encoding) -> String {
 
 /// A short, printable rendering of a field for error messages.
 pub(super) fn shown(bytes: &[u8], enc: Encoding) -> String {
-    let s = encoding::decode(bytes, enc);
-    let mut out: String = s.chars().take(40).collect();
-    if s.chars().count() > 40 {
+    let s = encoding::decode(&bytes[..bytes.len().min(400)], enc);
+    // Control characters are shown, not passed on: NUL as ␀, others as �.
+    let mut out: String = s
+        .chars()
+        .take(40)
+        .map(|c| match c {
+            '\0' => '\u{2400}',
+            '\t' => ' ',
+            c if c.is_control() => '\u{FFFD}',
+            c => c,
+        })
+        .collect();
+    if s.chars().count() > 40 || bytes.len() > 400 {
         out.push('…');
     }
     out

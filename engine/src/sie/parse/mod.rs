@@ -5,6 +5,9 @@
 //! with `\"` for a quote inside) and an object list is written in braces (`{1 "456" 6 "47"}`).
 //! Unknown records and extra fields are ignored, as the specification requires. The records
 //! Kassören needs must be well formed: a bad amount, account or date is an error naming the line.
+//! A malformed record it does not need (`#KONTO`, `#KTYP`, `#SRU`, `#PBUDGET`) is skipped with a
+//! [`Notice`] naming the line, as are duplicate `#IB`/`#UB`/`#RES` rows (the last counts),
+//! over-long texts (cut) and control characters (removed).
 //!
 //! `#TRANS` rows are summed per year and account as they are read (no allocation per row), so a
 //! file of 50 MB with 500 000 rows reads at several hundred MB/s natively.
@@ -13,12 +16,16 @@
 
 mod fields;
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 use rust_decimal::Decimal;
 
 use super::encoding::{self, Encoding};
-use super::{AccountType, SieError, SieFile, UnbalancedVoucher};
+use super::year::{self, YearSource};
+use super::{
+    AccountType, Address, Notice, NoticeKind, SieError, SieFile, UnbalancedVoucher, KEEP_NOTICES,
+    MAX_TEXT_CHARS,
+};
 use crate::date::Date;
 use crate::model::FiscalYear;
 use fields::{parse_amount, parse_date, parse_i32, parse_u32, shown, text, Fields, Tok};
@@ -55,9 +62,17 @@ struct Parser<'a> {
     voucher: Option<Voucher<'a>>,
     /// Rows of vouchers read before any `#RAR`: resolved to a year at the end.
     unresolved: Vec<(Option<Date>, u32, Decimal)>,
+    /// The dates of the vouchers read before any `#RAR`.
+    unresolved_vouchers: Vec<Option<Date>>,
     line: usize,
     /// Set once any SIE record is seen.
     seen_sie_record: bool,
+    /// Whether the file has control bytes other than tab and line ends (NUL, …): then each
+    /// line is checked for them.
+    has_control_bytes: bool,
+    /// The line of each `#IB`, `#UB` and `#RES` row read (by the record's second letter, year
+    /// and account), to find a row written twice.
+    balance_lines: HashMap<(u8, i32, u32), usize>,
 }
 
 /// Reads a SIE file from its bytes. See the module documentation for what is accepted; the
@@ -75,8 +90,14 @@ pub fn parse(bytes: &[u8]) -> Result<SieFile, SieError> {
         block: Block::Outside,
         voucher: None,
         unresolved: Vec::new(),
+        unresolved_vouchers: Vec::new(),
         line: 0,
         seen_sie_record: false,
+        balance_lines: HashMap::new(),
+        // Branch-free, so it runs at memory speed.
+        has_control_bytes: bytes.iter().fold(false, |any, &b| {
+            any | ((b < 0x20) & (b != b'\t') & (b != b'\n') & (b != b'\r'))
+        }),
     };
     let len = bytes.len();
     let mut pos = 0;
@@ -95,6 +116,39 @@ pub fn parse(bytes: &[u8]) -> Result<SieFile, SieError> {
         p.record(line)?;
     }
     p.finish()
+}
+
+/// The line (1-based) byte `at` is on.
+fn line_of(bytes: &[u8], at: usize) -> usize {
+    let before = &bytes[..at.min(bytes.len())];
+    let mut line = 1;
+    let mut k = 0;
+    while k < before.len() {
+        match before[k] {
+            b'\n' => line += 1,
+            b'\r' if before.get(k + 1) != Some(&b'\n') => line += 1,
+            _ => {}
+        }
+        k += 1;
+    }
+    line
+}
+
+/// Where `part` (a slice of `line`) starts in `line`.
+fn offset_in(line: &[u8], part: &[u8]) -> usize {
+    (part.as_ptr() as usize)
+        .saturating_sub(line.as_ptr() as usize)
+        .min(line.len())
+}
+
+/// "1 234,50 kr".
+fn kr(d: Decimal) -> String {
+    format!("{}\u{a0}kr", crate::money::format_for_input(d))
+}
+
+/// A count with its thousands grouped: "10 485 760".
+fn count(n: usize) -> String {
+    crate::money::format_for_input(Decimal::from(n as u64))
 }
 
 /// The index of the first `\n` or `\r` at or after `from`, or the length. Eight bytes at a time:
@@ -131,8 +185,16 @@ fn check_looks_like_sie(bytes: &[u8]) -> Result<(), SieError> {
             message: "filen är tom.".into(),
         });
     }
-    if bytes.iter().take(65_536).any(|&b| b == 0) {
-        return Err(not_sie(1, "den innehåller binära data, inte text"));
+    // Binary data (or UTF-16) has many NUL bytes; a stray one in a text file is removed from
+    // the text it is in, with a notice naming its line.
+    let sample = &bytes[..bytes.len().min(65_536)];
+    let nuls = sample.iter().filter(|&&b| b == 0).count();
+    if nuls > 0 && (nuls > 64 || nuls * 20 > sample.len()) {
+        let first = sample.iter().position(|&b| b == 0).unwrap_or(0);
+        return Err(not_sie(
+            line_of(bytes, first),
+            "den innehåller binära data (NUL-tecken), inte text; är den sparad som UTF-16 eller är det ett annat slags fil?",
+        ));
     }
     // The first line with text must be a record.
     let mut line = 1;
@@ -163,6 +225,112 @@ impl<'a> Parser<'a> {
             line: self.line,
             message: message.into(),
         }
+    }
+
+    /// Notes something about the current line (see [`Notice`]).
+    fn notice(&mut self, kind: NoticeKind, message: String) {
+        self.file.notice_count += 1;
+        if self.file.notices.len() < KEEP_NOTICES {
+            self.file.notices.push(Notice {
+                line: self.line,
+                kind,
+                message: format!("Rad {}: {message}", self.line),
+            });
+        }
+    }
+
+    /// The text of field `k` of a record with free text (`#FNAMN`, a `#KONTO` name, the parts
+    /// of `#ADRESS`), cleaned (see [`Parser::clean`]), and the index of the field after it. A
+    /// quoted field is the text; an unquoted one runs on, with its spaces, to the next quoted
+    /// field or the end of the line, since programs write `#FNAMN Övningsbolaget AB` too.
+    fn free_text(
+        &mut self,
+        line: &'a [u8],
+        toks: &[Tok<'a>],
+        k: usize,
+        record: &str,
+    ) -> (Option<String>, usize) {
+        let Some(&tok) = toks.get(k) else {
+            return (None, k);
+        };
+        let (raw, next) = match tok {
+            Tok::Plain(b) => {
+                let start = offset_in(line, b);
+                let next = (k + 1..toks.len())
+                    .find(|&j| !matches!(toks[j], Tok::Plain(_)))
+                    .unwrap_or(toks.len());
+                // A quoted or braced field's inside starts one byte after its opening mark.
+                let end = toks
+                    .get(next)
+                    .map_or(line.len(), |t| offset_in(line, t.raw()).saturating_sub(1));
+                (Tok::Plain(&line[start..end.max(start)]), next)
+            }
+            t => (t, k + 1),
+        };
+        let text = self.text_capped(raw, record);
+        (Some(self.clean(text, record)), next)
+    }
+
+    /// A field's text, decoding at most what [`MAX_TEXT_CHARS`] characters need: a longer text
+    /// (an unterminated quote running over megabytes) is cut with a notice.
+    fn text_capped(&mut self, tok: Tok<'a>, record: &str) -> String {
+        let raw = tok.raw();
+        let limit = MAX_TEXT_CHARS * 4;
+        if raw.len() <= limit {
+            return text(tok, self.enc);
+        }
+        let head = &raw[..limit];
+        let head = match tok {
+            Tok::Plain(_) => Tok::Plain(head),
+            Tok::Quoted(_) => Tok::Quoted(head),
+            Tok::Braced(_) => Tok::Braced(head),
+        };
+        self.notice(
+            NoticeKind::TextCut,
+            format!(
+                "texten i {record} är för lång ({} byte); bara de första {MAX_TEXT_CHARS} tecknen används.",
+                count(raw.len())
+            ),
+        );
+        text(head, self.enc).chars().take(MAX_TEXT_CHARS).collect()
+    }
+
+    /// A text as kept: control characters (NUL, …) removed, tabs as spaces, trimmed, at most
+    /// [`MAX_TEXT_CHARS`] characters (a notice names a longer one).
+    fn clean(&mut self, s: String, record: &str) -> String {
+        let cleaned: String = if s.chars().any(char::is_control) {
+            s.chars()
+                .filter_map(|c| match c {
+                    '\t' => Some(' '),
+                    c if c.is_control() => None,
+                    c => Some(c),
+                })
+                .collect()
+        } else {
+            s
+        };
+        let trimmed = cleaned.trim();
+        let n = trimmed.chars().count();
+        if n <= MAX_TEXT_CHARS {
+            return trimmed.to_string();
+        }
+        self.notice(
+            NoticeKind::TextCut,
+            format!(
+                "texten i {record} är för lång ({} tecken); bara de första {MAX_TEXT_CHARS} används.",
+                count(n)
+            ),
+        );
+        trimmed.chars().take(MAX_TEXT_CHARS).collect()
+    }
+
+    /// Skips a malformed record the report does not need, with a notice naming the line.
+    fn skip(&mut self, record: &str, e: SieError) {
+        let reason = e.message.trim_end_matches('.');
+        self.notice(
+            NoticeKind::Skipped,
+            format!("{record} hoppades över ({reason}); årsredovisningen behöver inte posten och resten av filen är inläst."),
+        );
     }
 
     fn record(&mut self, line: &'a [u8]) -> Result<(), SieError> {
@@ -211,6 +379,12 @@ impl<'a> Parser<'a> {
             self.close_without_brace();
         }
         let toks: Vec<Tok<'a>> = fields.collect();
+        if self.has_control_bytes && line.iter().any(|&b| b < 0x20 && b != b'\t') {
+            self.notice(
+                NoticeKind::ControlCharacter,
+                "raden innehåller ett styrtecken (t.ex. NUL, en binär nolla); det togs bort ur texten.".into(),
+            );
+        }
         let enc = self.enc;
         let get_text = |k: usize| toks.get(k).map(|t| text(*t, enc));
         self.seen_sie_record |= matches!(
@@ -239,22 +413,55 @@ impl<'a> Parser<'a> {
             }
             b"#PROGRAM" => {
                 let parts: Vec<String> = toks.iter().map(|t| text(*t, enc)).collect();
-                self.file.program = Some(parts.join(" ").trim().to_string());
+                self.file.program = Some(self.clean(parts.join(" "), "#PROGRAM"));
             }
-            b"#FORMAT" => self.file.format = get_text(0),
+            b"#FORMAT" => self.file.format = get_text(0).map(|s| self.clean(s, "#FORMAT")),
             b"#GEN" => self.file.generated = toks.first().and_then(|t| parse_date(t.raw())),
-            b"#FNAMN" => self.file.company_name = get_text(0).map(|s| s.trim().to_string()),
-            b"#ORGNR" => self.file.org_nr = get_text(0).map(|s| s.trim().to_string()),
-            b"#FTYP" => self.file.company_type = get_text(0).map(|s| s.trim().to_string()),
-            b"#KPTYP" => self.file.chart = get_text(0).map(|s| s.trim().to_string()),
+            b"#FNAMN" => {
+                self.file.company_name = self.free_text(line, &toks, 0, "#FNAMN").0;
+            }
+            b"#ADRESS" => {
+                let mut parts = [String::new(), String::new(), String::new(), String::new()];
+                let mut k = 0;
+                for part in &mut parts {
+                    let (text, next) = self.free_text(line, &toks, k, "#ADRESS");
+                    *part = text.unwrap_or_default();
+                    k = next;
+                }
+                let [contact, street, postal, phone] = parts;
+                self.file.address = Some(Address {
+                    contact,
+                    street,
+                    postal,
+                    phone,
+                });
+            }
+            b"#ORGNR" => self.file.org_nr = get_text(0).map(|s| self.clean(s, "#ORGNR")),
+            b"#FTYP" => self.file.company_type = get_text(0).map(|s| self.clean(s, "#FTYP")),
+            b"#KPTYP" => self.file.chart = get_text(0).map(|s| self.clean(s, "#KPTYP")),
             b"#RAR" => self.rar(&toks)?,
             b"#KONTO" => {
-                let account = self.account(&toks, "#KONTO")?;
-                let name = get_text(1).unwrap_or_default();
-                self.file.accounts.entry(account).or_default().name = name.trim().to_string();
+                let account = match self.account(&toks, "#KONTO") {
+                    Ok(a) => a,
+                    Err(e) => {
+                        self.skip("#KONTO", e);
+                        return Ok(());
+                    }
+                };
+                let name = self
+                    .free_text(line, &toks, 1, "#KONTO")
+                    .0
+                    .unwrap_or_default();
+                self.file.accounts.entry(account).or_default().name = name;
             }
             b"#KTYP" => {
-                let account = self.account(&toks, "#KTYP")?;
+                let account = match self.account(&toks, "#KTYP") {
+                    Ok(a) => a,
+                    Err(e) => {
+                        self.skip("#KTYP", e);
+                        return Ok(());
+                    }
+                };
                 let kind = toks.get(1).and_then(|t| match t.raw() {
                     b"T" | b"t" => Some(AccountType::Asset),
                     b"S" | b"s" => Some(AccountType::Liability),
@@ -265,20 +472,55 @@ impl<'a> Parser<'a> {
                 self.file.accounts.entry(account).or_default().kind = kind;
             }
             b"#SRU" => {
-                let account = self.account(&toks, "#SRU")?;
-                self.file.accounts.entry(account).or_default().sru = get_text(1);
+                let account = match self.account(&toks, "#SRU") {
+                    Ok(a) => a,
+                    Err(e) => {
+                        self.skip("#SRU", e);
+                        return Ok(());
+                    }
+                };
+                match get_text(1).map(|s| self.clean(s, "#SRU")) {
+                    Some(code) if !code.is_empty() => {
+                        self.file.accounts.entry(account).or_default().sru = Some(code);
+                    }
+                    _ => self.skip(
+                        "#SRU",
+                        self.err(format!("#SRU för konto {account} saknar SRU-kod")),
+                    ),
+                }
             }
             b"#IB" | b"#UB" | b"#RES" => {
                 let name = String::from_utf8_lossy(label_upper).into_owned();
                 let (year, account, amount) = self.balance(&toks, &name)?;
+                let kind = label_upper[1];
+                let with_objects = matches!(toks.get(2), Some(Tok::Braced(b)) if !b.iter().all(u8::is_ascii_whitespace));
                 let map = match label_upper {
                     b"#IB" => &mut self.file.opening,
                     b"#UB" => &mut self.file.closing,
                     _ => &mut self.file.result,
                 };
-                *map.entry((year, account)).or_default() += amount;
+                if with_objects {
+                    // Rows per object (which #OIB/#OUB are for) add up to the account's.
+                    *map.entry((year, account)).or_default() += amount;
+                } else if let Some(first) =
+                    self.balance_lines.insert((kind, year, account), self.line)
+                {
+                    // The same row twice: the last one counts, and the treasurer is told.
+                    let before = map.insert((year, account), amount).unwrap_or_default();
+                    self.notice(
+                        NoticeKind::Duplicate,
+                        format!(
+                            "{name} {year} {account} står också på rad {first}; beloppet här ({}) används i stället för det på rad {first} ({}), de läggs inte ihop.",
+                            kr(amount),
+                            kr(before)
+                        ),
+                    );
+                } else {
+                    *map.entry((year, account)).or_default() += amount;
+                }
             }
             b"#PSALDO" => self.psaldo(&toks),
+            b"#PBUDGET" => self.pbudget(&toks),
             _ => {}
         }
         Ok(())
@@ -366,6 +608,34 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
+    /// `#PBUDGET årsnr period konto {objekt} belopp`: the rows without objects (the account's
+    /// own budget) are summed per year. A malformed row is skipped with a notice: the
+    /// statements do not need it.
+    fn pbudget(&mut self, toks: &[Tok<'_>]) {
+        let at = |k: usize| toks.get(k).map(|t| t.raw());
+        let (year, period, account) = (
+            at(0).and_then(parse_i32),
+            at(1).and_then(parse_u32),
+            at(2).and_then(parse_u32),
+        );
+        let (objects, amount_at) = match toks.get(3) {
+            Some(Tok::Braced(b)) => (Some(*b), 4),
+            _ => (None, 3),
+        };
+        let amount = at(amount_at).and_then(parse_amount);
+        let (Some(year), Some(_), Some(account), Some(amount)) = (year, period, account, amount)
+        else {
+            let e = self.err(
+                "raden ska vara #PBUDGET årsnummer period konto {objekt} belopp, t.ex. #PBUDGET 0 202501 3010 {} -5000",
+            );
+            self.skip("#PBUDGET", e);
+            return;
+        };
+        if objects.map_or(true, |b| b.iter().all(u8::is_ascii_whitespace)) {
+            *self.file.budget.entry((year, account)).or_default() += amount;
+        }
+    }
+
     fn psaldo(&mut self, toks: &[Tok<'_>]) {
         // #PSALDO årsnr period konto {objekt} saldo: only the rows without objects (the
         // account's own balance) are summed, for finding a period whose rows do not balance.
@@ -391,24 +661,44 @@ impl<'a> Parser<'a> {
             )));
         }
         let enc = self.enc;
-        let date = match toks.get(2) {
-            Some(t) => Some(parse_date(t.raw()).ok_or_else(|| {
-                self.err(format!(
-                    "verifikationsdatumet \"{}\" i #VER är inget datum (skrivs ÅÅÅÅMMDD).",
-                    shown(t.raw(), enc)
-                ))
-            })?),
-            None => None,
+        // #VER serie nummer datum …; some programs leave the series out (#VER 17 20250110 "…").
+        let date_at = |k: usize| toks.get(k).and_then(|t| parse_date(t.raw()));
+        let blank = |k: usize| {
+            toks.get(k)
+                .map_or(true, |t| t.raw().iter().all(|b| b.is_ascii_whitespace()))
+        };
+        let (series, number, date) = if let Some(d) = date_at(2) {
+            (toks.first().copied(), toks.get(1).copied(), Some(d))
+        } else if let (Some(d), None) = (date_at(1), date_at(0)) {
+            self.notice(
+                NoticeKind::MissingSeries,
+                format!(
+                    "verifikationen saknar serie (#VER {} {} …); den läses som nummer {} med datum {d}.",
+                    shown(toks[0].raw(), enc),
+                    shown(toks[1].raw(), enc),
+                    shown(toks[0].raw(), enc)
+                ),
+            );
+            (None, toks.first().copied(), Some(d))
+        } else if blank(2) {
+            (toks.first().copied(), toks.get(1).copied(), None)
+        } else {
+            return Err(self.err(format!(
+                "verifikationsdatumet \"{}\" i #VER är inget datum (skrivs ÅÅÅÅMMDD; posten skrivs #VER serie nummer datum, t.ex. #VER A 12 20250131).",
+                shown(toks[2].raw(), enc)
+            )));
         };
         let year = if self.file.years.is_empty() {
+            self.unresolved_vouchers.push(date);
             None
         } else {
-            Some(self.year_of(date))
+            self.count_voucher(date);
+            Some(self.year_index(date))
         };
         self.voucher = Some(Voucher {
             line: self.line,
-            series: toks.first().copied().unwrap_or(Tok::Plain(b"")),
-            number: toks.get(1).copied().unwrap_or(Tok::Plain(b"")),
+            series: series.unwrap_or(Tok::Plain(b"")),
+            number: number.unwrap_or(Tok::Plain(b"")),
             date,
             year,
             sum: Decimal::ZERO,
@@ -419,21 +709,28 @@ impl<'a> Parser<'a> {
         Ok(())
     }
 
-    /// The year index a voucher date belongs to (year 0 when it is in no #RAR year; those are
-    /// counted for a warning).
-    fn year_of(&mut self, date: Option<Date>) -> i32 {
-        if let Some(d) = date {
-            if let Some((&i, _)) = self
-                .file
-                .years
-                .iter()
-                .find(|(_, y)| y.start <= d && d <= y.end)
-            {
-                return i;
-            }
+    /// The `#RAR` year a date is in.
+    fn year_containing(&self, date: Date) -> Option<i32> {
+        self.file
+            .years
+            .iter()
+            .find(|(_, y)| y.start <= date && date <= y.end)
+            .map(|(&i, _)| i)
+    }
+
+    /// The year index a voucher's date belongs to: year 0 when it has no date or is in no
+    /// `#RAR` year.
+    fn year_index(&self, date: Option<Date>) -> i32 {
+        date.and_then(|d| self.year_containing(d)).unwrap_or(0)
+    }
+
+    /// Counts a voucher without a date, or dated outside every `#RAR` year, for a warning.
+    fn count_voucher(&mut self, date: Option<Date>) {
+        match date {
+            None => self.file.vouchers_without_date += 1,
+            Some(d) if self.year_containing(d).is_none() => self.file.vouchers_outside_years += 1,
+            Some(_) => {}
         }
-        self.file.vouchers_outside_years += 1;
-        0
     }
 
     fn open_block(&mut self) -> Result<(), SieError> {
@@ -576,9 +873,31 @@ impl<'a> Parser<'a> {
                 message: "filen är ingen SIE-fil (den saknar poster som #FLAGGA, #SIETYP, #KONTO, #IB, #UB, #RES och #VER).".into(),
             });
         }
-        for (date, account, amount) in std::mem::take(&mut self.unresolved) {
-            let year = self.year_of(date);
-            *self.file.transactions.entry((year, account)).or_default() += amount;
+        let rows = std::mem::take(&mut self.unresolved);
+        let dates = std::mem::take(&mut self.unresolved_vouchers);
+        if self.file.years.is_empty() {
+            // No #RAR: every voucher counts to year 0, which the vouchers' dates decide.
+            for (_, account, amount) in rows {
+                *self.file.transactions.entry((0, account)).or_default() += amount;
+            }
+            for d in dates {
+                *self.file.voucher_dates.entry(d).or_default() += 1;
+                if d.is_none() {
+                    self.file.vouchers_without_date += 1;
+                }
+            }
+            match year::infer(&self.file.voucher_dates, self.file.generated) {
+                Some((y, source)) => self.file.set_inferred_year(y, source),
+                None => self.file.year_source = YearSource::Unknown,
+            }
+        } else {
+            for d in dates {
+                self.count_voucher(d);
+            }
+            for (date, account, amount) in rows {
+                let year = self.year_index(date);
+                *self.file.transactions.entry((year, account)).or_default() += amount;
+            }
         }
         self.file.lines = self.line;
         Ok(self.file)
