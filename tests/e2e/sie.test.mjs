@@ -160,8 +160,7 @@ test('"Nästa år" keeps the mapping table: the choice stays and this year\'s am
   await app.openPart('Konton från SIE');
   await app.accountLineSelect('1930').selectOption('andra_langfristiga_vardepappersinnehav');
   await app.waitSaved();
-  await app.toolbarButton('Nästa år').click();
-  await app.notice().waitFor();
+  await app.nextYear();
   assert.match(await app.title(), /2010\/11/);
   await app.openPart('Konton från SIE');
   assert.equal(await app.accountLineSelect('1930').inputValue(), 'andra_langfristiga_vardepappersinnehav');
