@@ -825,12 +825,49 @@ impl Report {
     }
 
     /// The text kept for an amount cell that holds no valid amount, if any (see
-    /// [`Report::invalid_amounts`]).
+    /// [`Report::invalid_amounts`]). Text kept for a cell that has since been given an amount
+    /// by anything else (an SIE import, a merge) is stale: the amount wins, so the printout and
+    /// the totals always show the same figure.
     pub fn invalid_text(&self, place: &AmountPlace) -> Option<&str> {
-        self.invalid_amounts
+        let text = self
+            .invalid_amounts
             .iter()
             .find(|i| &i.place == place)
-            .map(|i| i.text.as_str())
+            .map(|i| i.text.as_str())?;
+        self.amount_at(place).is_none().then_some(text)
+    }
+
+    /// The amount an amount cell holds (None for an empty cell or one that does not exist).
+    pub fn amount_at(&self, place: &AmountPlace) -> Option<Money> {
+        let year_of = |v: &[Option<Money>], y: usize| v.get(y).copied().flatten();
+        match place {
+            AmountPlace::Line { line, year } => match &self.line(line)?.kind {
+                LineKind::Input { amounts, .. } => year_of(amounts, *year),
+                _ => None,
+            },
+            AmountPlace::Detail { line, detail, year } => match &self.line(line)?.kind {
+                LineKind::Input { details, .. } => {
+                    year_of(&details.iter().find(|d| &d.id == detail)?.amounts, *year)
+                }
+                _ => None,
+            },
+            AmountPlace::Movement {
+                movement,
+                line,
+                year,
+            } => {
+                let m = self.equity.movements.iter().find(|m| &m.id == movement)?;
+                year_of(m.amounts.get(line)?, *year)
+            }
+            AmountPlace::Opening { line } => self.equity.opening.get(line).copied(),
+            AmountPlace::Proposal { item } => {
+                self.appropriation
+                    .proposal
+                    .iter()
+                    .find(|p| &p.id == item)?
+                    .amount
+            }
+        }
     }
 
     /// Every id used anywhere in the report.

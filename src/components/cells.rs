@@ -13,7 +13,7 @@ pub fn kept_text(store: Store, place: AmountPlace) -> Signal<Option<String>> {
     Signal::derive(move || {
         store
             .report
-            .with(|r| edit::invalid_text(r, &place).map(str::to_string))
+            .with(|r| r.invalid_text(&place).map(str::to_string))
     })
 }
 

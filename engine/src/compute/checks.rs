@@ -49,6 +49,9 @@ impl<'a> Checker<'a> {
     /// Amount cells holding text that is not an amount (the cell counts as empty meanwhile).
     fn invalid_amounts(&mut self) {
         for i in &self.report.invalid_amounts {
+            if self.report.invalid_text(&i.place).is_none() {
+                continue;
+            }
             let Some(place) = super::place_label(self.report, &i.place) else {
                 continue;
             };

@@ -7,7 +7,6 @@ use rust_decimal::Decimal;
 
 use super::management::{set_equity_movement_amount, set_equity_opening, set_proposal_amount};
 use super::statement::set_detail_amount;
-use crate::compute::place_label;
 use crate::model::*;
 
 /// What a money cell holds after a keystroke.
@@ -52,18 +51,6 @@ pub fn enter_amount(r: &mut Report, place: &AmountPlace, entry: Entry) -> bool {
     true
 }
 
-/// The text kept for an amount cell that holds no valid amount, if any.
-pub fn invalid_text<'a>(r: &'a Report, place: &AmountPlace) -> Option<&'a str> {
-    r.invalid_text(place)
-}
-
-/// Forgets the kept text of cells that no longer exist (a removed line, row or year).
-pub fn prune_invalid_amounts(r: &mut Report) {
-    let mut kept = std::mem::take(&mut r.invalid_amounts);
-    kept.retain(|i| place_label(r, &i.place).is_some());
-    r.invalid_amounts = kept;
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -100,7 +87,7 @@ mod tests {
             _ => unreachable!(),
         };
         assert_eq!(amount(&r), None, "the last valid prefix (619) is not kept");
-        assert_eq!(invalid_text(&r, &place), Some("61 9OO"));
+        assert_eq!(r.invalid_text(&place), Some("61 9OO"));
         // Typing again replaces the kept text rather than adding a second one.
         assert!(enter_amount(&mut r, &place, Entry::Invalid("61 9O".into())));
         assert_eq!(r.invalid_amounts.len(), 1);
@@ -109,7 +96,7 @@ mod tests {
             &place,
             Entry::Amount(Some(dec(61900)))
         ));
-        assert_eq!(invalid_text(&r, &place), None);
+        assert_eq!(r.invalid_text(&place), None);
         assert_eq!(amount(&r).map(|m| m.0), Some(dec(61900)));
     }
 
@@ -123,11 +110,11 @@ mod tests {
         };
         assert!(!enter_amount(&mut r, &place, Entry::Invalid("x".into())));
         assert_eq!(r, before);
-        assert_eq!(place_label(&r, &place), None);
+        assert_eq!(crate::compute::place_label(&r, &place), None);
     }
 
     #[test]
-    fn removed_places_are_pruned() {
+    fn a_removed_detail_row_takes_its_text_along() {
         let mut r = example_report();
         let line = first_input(&r);
         let detail = crate::edit::add_detail_row(&mut r, &line).unwrap();
@@ -141,9 +128,56 @@ mod tests {
             &place,
             Entry::Invalid("12,3,4".into())
         ));
-        assert!(place_label(&r, &place).unwrap().contains(", "));
+        assert!(crate::compute::place_label(&r, &place)
+            .unwrap()
+            .contains(", "));
         crate::edit::remove_detail_row(&mut r, &line, &detail);
-        prune_invalid_amounts(&mut r);
         assert!(r.invalid_amounts.is_empty());
+    }
+
+    #[test]
+    fn an_amount_written_by_anything_else_wins_over_stale_text() {
+        let mut r = example_report();
+        let line = first_input(&r);
+        let place = AmountPlace::Line {
+            line: line.clone(),
+            year: 0,
+        };
+        assert!(enter_amount(&mut r, &place, Entry::Invalid("9O".into())));
+        assert_eq!(r.invalid_text(&place), Some("9O"));
+        // An SIE import or a merge writes the amount straight into the line.
+        if let LineKind::Input { amounts, .. } = &mut r.line_mut(&line).unwrap().kind {
+            amounts[0] = Some(crate::money::Money::from(90));
+        }
+        assert_eq!(r.invalid_text(&place), None);
+        let c = crate::compute::compute(&r);
+        assert!(!c
+            .problems
+            .iter()
+            .any(|p| p.code == crate::compute::ProblemCode::InvalidAmount));
+        assert!(!crate::render::render_html(&r).contains("9O<"));
+    }
+
+    #[test]
+    fn next_year_moves_kept_text_back_with_its_year() {
+        let mut r = example_report();
+        let line = first_input(&r);
+        let place = AmountPlace::Line {
+            line: line.clone(),
+            year: 0,
+        };
+        assert!(enter_amount(
+            &mut r,
+            &place,
+            Entry::Invalid("61 9OO".into())
+        ));
+        let next = crate::edit::next_year(&r);
+        let moved = AmountPlace::Line { line, year: 1 };
+        assert_eq!(
+            next.invalid_text(&place),
+            None,
+            "the new fiscal year is empty"
+        );
+        assert_eq!(next.invalid_text(&moved), Some("61 9OO"));
     }
 }

@@ -22,7 +22,7 @@ mod structure;
 #[cfg(test)]
 mod testing;
 
-pub use entries::{enter_amount, invalid_text, prune_invalid_amounts, Entry};
+pub use entries::{enter_amount, Entry};
 pub use management::{
     add_equity_movement, add_proposal_item, equity_movement, equity_movement_amount,
     equity_movement_mut, equity_opening, proposal_item, proposal_item_mut, remove_equity_movement,

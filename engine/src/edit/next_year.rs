@@ -101,6 +101,19 @@ pub fn next_year(r: &Report) -> Report {
         }
     }
 
+    // Text kept for a mistyped cell moves back with its year, like the amounts; the proposal's
+    // is cleared with its amounts, and an opening balance's when the opening balances change.
+    out.invalid_amounts.retain_mut(|i| match &mut i.place {
+        AmountPlace::Line { year, .. }
+        | AmountPlace::Detail { year, .. }
+        | AmountPlace::Movement { year, .. } => {
+            *year += 1;
+            *year < new_n
+        }
+        AmountPlace::Opening { .. } => old_n < new_n,
+        AmountPlace::Proposal { .. } => false,
+    });
+
     for p in &mut out.appropriation.proposal {
         p.amount = None;
     }
