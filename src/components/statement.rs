@@ -232,11 +232,13 @@ fn note_cell(store: Store, id: &str) -> impl IntoView {
 /// balansräkning), shown as the cell's placeholder; empty for every other cell.
 fn filled_from_income_statement(store: Store, line: &str, year: usize) -> Signal<String> {
     let line = line.to_string();
+    // Whether the line is filled in depends on its role, which an edit never changes: looked up
+    // once, not on every keystroke in every cell.
+    let filled = store.report.with_untracked(|r| {
+        r.line(&line)
+            .is_some_and(kassoren_engine::compute::is_filled_from_income_statement)
+    });
     Signal::derive(move || {
-        let filled = store.report.with(|r| {
-            r.line(&line)
-                .is_some_and(kassoren_engine::compute::is_filled_from_income_statement)
-        });
         if filled {
             store
                 .computed

@@ -14,7 +14,6 @@ use crate::store::Store;
 /// What the menu of a line offers, worked out from the report.
 #[derive(Clone, PartialEq)]
 struct Offer {
-    label: String,
     moves: Vec<Move>,
     removable: bool,
     heading: bool,
@@ -26,7 +25,6 @@ fn offer(store: Store, line: &str) -> Option<Offer> {
     store.report.with(|r| {
         let l = r.line(line)?;
         Some(Offer {
-            label: l.label.clone(),
             moves: [Move::Up, Move::Down, Move::In, Move::Out]
                 .into_iter()
                 .filter(|m| edit::can_move(r, line, *m))
@@ -53,16 +51,19 @@ fn move_label(m: Move) -> &'static str {
 pub fn RowMenu(line: String) -> impl IntoView {
     let store = expect_context::<Store>();
     let open = RwSignal::new(false);
+    // What the menu offers is worked out only while it is open: a closed menu costs nothing
+    // on a keystroke, whatever the number of lines.
     let key = line.clone();
-    let offer = Memo::new(move |_| offer(store, &key));
+    let offer = Memo::new(move |_| open.get().then(|| offer(store, &key)).flatten());
     let accounts_error = RwSignal::new(None::<String>);
     let menu_id = format!("meny-{line}");
-    let button_label = move || {
-        offer
-            .get()
-            .map(|o| format!("Ändra raden {}", o.label))
-            .unwrap_or_default()
-    };
+    let key = line.clone();
+    let name = Memo::new(move |_| {
+        store
+            .report
+            .with(|r| r.line(&key).map(|l| l.label.clone()).unwrap_or_default())
+    });
+    let button_label = move || format!("Ändra raden {}", name.get());
     let menu = {
         let line = line.clone();
         move || {
