@@ -17,7 +17,9 @@ Användning:
   kassoren sample [--large | --sie] -o FIL   (exempelrapporten, en stor genererad rapport, eller en 50 MB SIE-fil)
   kassoren import-sie FIL.se [--form FORM] [--into FIL.json] [--move KONTO=RAD]… [--overwrite] [--mapping]
                      [--year ÅÅÅÅ | --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD] -o FIL.json
+  kassoren export FIL.json --author NAMN -o UT.json
   kassoren diff A.json B.json
+  kassoren merge MIN.json DERAS.json -o FIL.json
   kassoren merge BAS.json MIN.json DERAS.json [--keep-mine] -o FIL.json
 
 FORM: ideell-forening, ekonomisk-forening, bostadsrattsforening, samfallighetsforening, stiftelse, aktiebolag
@@ -63,6 +65,7 @@ pub(crate) enum Command {
     Sample(SampleArgs),
     #[command(name = "import-sie")]
     ImportSie(ImportSieArgs),
+    Export(ExportArgs),
     Diff(DiffArgs),
     Merge(MergeArgs),
     /// The help text, whatever follows.
@@ -139,6 +142,16 @@ pub(crate) struct ImportSieArgs {
     pub(crate) start: Option<String>,
     #[arg(long, allow_hyphen_values = true)]
     pub(crate) end: Option<String>,
+    #[arg(short = 'o', long = "output", allow_hyphen_values = true)]
+    pub(crate) output: Option<PathBuf>,
+    pub(crate) files: Vec<String>,
+}
+
+#[derive(Args)]
+#[command(args_override_self = true)]
+pub(crate) struct ExportArgs {
+    #[arg(long, allow_hyphen_values = true)]
+    pub(crate) author: Option<String>,
     #[arg(short = 'o', long = "output", allow_hyphen_values = true)]
     pub(crate) output: Option<PathBuf>,
     pub(crate) files: Vec<String>,

@@ -10,7 +10,11 @@ use kassoren_engine::review::{self, lineage};
 use kassoren_engine::sie::{self, ImportOptions, Level, Placement};
 use kassoren_engine::{compute, json, render_html, template, Severity};
 
-use crate::args::{CheckArgs, DiffArgs, ImportSieArgs, MergeArgs, NewArgs, RenderArgs, SampleArgs};
+use kassoren_merge::Comparison;
+
+use crate::args::{
+    CheckArgs, DiffArgs, ExportArgs, ImportSieArgs, MergeArgs, NewArgs, RenderArgs, SampleArgs,
+};
 use crate::{fail, Failure};
 
 fn read_report(path: &str) -> Result<Report, Failure> {
@@ -335,28 +339,150 @@ pub(crate) fn import_sie(a: &ImportSieArgs) -> Result<u8, Failure> {
     ))
 }
 
+/// Seconds since 1970, for the time of a recorded change.
+fn now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map_or(0, |d| d.as_secs() as i64)
+}
+
+/// Who saved the file last, for recording edits made to it since (by hand or by a program).
+fn author_of(r: &Report) -> String {
+    r.lineage
+        .author
+        .clone()
+        .unwrap_or_else(|| "okänd".to_string())
+}
+
+/// The report with what changed in its readable fields since its history recorded (a file
+/// without a history gets one).
+fn recorded(path: &str, mut r: Report) -> Result<Report, Failure> {
+    let author = author_of(&r);
+    kassoren_merge::record(&mut r, &author, now()).or_else(|e| fail(format!("{path}: {e}")))?;
+    Ok(r)
+}
+
+pub(crate) fn export(a: &ExportArgs) -> Result<u8, Failure> {
+    let file = one_input(&a.files)?;
+    let out = output(&a.output)?;
+    let Some(author) = a.author.as_deref().map(str::trim).filter(|s| !s.is_empty()) else {
+        return fail("ange vem som sparar med --author NAMN");
+    };
+    let mut r = read_report(file)?;
+    lineage::next_revision(&mut r, author);
+    let changed =
+        kassoren_merge::record(&mut r, author, now()).or_else(|e| fail(format!("{file}: {e}")))?;
+    write_file(out, &json::to_json(&r))?;
+    println!(
+        "Sparat i {}: version {} av {author}{}.",
+        out.display(),
+        r.lineage.revision,
+        if changed {
+            ", med ändringarna sedan förra gången i historiken"
+        } else {
+            " (inga ändringar sedan förra gången)"
+        }
+    );
+    Ok(0)
+}
+
+/// Two files compared by their histories: both recorded, and how they relate.
+fn compared(
+    first: &str,
+    second: &str,
+) -> Result<(Report, Report, Comparison, review::Merge), Failure> {
+    let (a, b) = (read_report(first)?, read_report(second)?);
+    let (a, b) = (recorded(first, a)?, recorded(second, b)?);
+    let comparison =
+        kassoren_merge::compare(&a, &b).or_else(|e| fail(format!("{first} och {second}: {e}")))?;
+    let merge = comparison
+        .review(&a, &b)
+        .or_else(|e| fail(format!("{first} och {second}: {e}")))?;
+    Ok((a, b, comparison, merge))
+}
+
 pub(crate) fn diff(a: &DiffArgs) -> Result<u8, Failure> {
     let [old, new] = a.files.as_slice() else {
         return fail("ange två filer: kassoren diff A.json B.json");
     };
-    let (old_report, new_report) = (read_report(old)?, read_report(new)?);
-    lineage::same_document(&old_report, &new_report)
-        .or_else(|e| fail(format!("{old} och {new}: {e}")))?;
-    let changes = review::diff(&old_report, &new_report);
-    if changes.is_empty() {
+    let (old_report, new_report, comparison, merge) = compared(old, new)?;
+    let changes = match comparison {
+        Comparison::Unrelated => review::diff(&old_report, &new_report),
+        Comparison::Nothing => {
+            println!("Inga nya ändringar: allt i {new} finns redan i {old}.");
+            return Ok(0);
+        }
+        Comparison::Related { .. } => merge.changes,
+    };
+    if changes.is_empty() && merge.conflicts.is_empty() {
         println!("Inga skillnader.");
     }
     for c in &changes {
         println!("{}", c.describe());
     }
+    if matches!(comparison, Comparison::Related { .. }) {
+        for c in &merge.conflicts {
+            println!("Krock: {}", c.describe());
+        }
+    }
     Ok(0)
 }
 
-pub(crate) fn merge(a: &MergeArgs) -> Result<u8, Failure> {
-    let [base, mine, theirs] = a.files.as_slice() else {
-        return fail("ange tre filer: kassoren merge BAS.json MIN.json DERAS.json -o FIL.json");
+/// `merge MINE THEIRS`: by the histories; conflicts keep mine and are listed with both values.
+fn merge_by_history(mine: &str, theirs: &str, out: &PathBuf) -> Result<u8, Failure> {
+    let (mine_report, theirs_report, comparison, merged) = compared(mine, theirs)?;
+    if comparison == Comparison::Nothing {
+        write_file(out, &json::to_json(&mine_report))?;
+        println!(
+            "Inga nya ändringar: allt i {theirs} finns redan i {mine}. Sparat i {}.",
+            out.display()
+        );
+        return Ok(0);
+    }
+    for c in &merged.changes {
+        println!("{}", c.describe());
+    }
+    for c in &merged.conflicts {
+        eprintln!(
+            "Krock: {} — din version: {} — deras: {}",
+            c.place, c.mine, c.theirs
+        );
+    }
+    let author = author_of(&mine_report);
+    let result =
+        kassoren_merge::combine(&mine_report, &theirs_report, &merged.report, &author, now())
+            .or_else(|e| fail(format!("{mine} och {theirs}: {e}")))?;
+    write_file(out, &json::to_json(&result))?;
+    let changes = count(merged.changes.len(), "ändring", "ändringar");
+    if merged.conflicts.is_empty() {
+        println!("Sparat i {}: {changes} från {theirs}.", out.display());
+        return Ok(0);
+    }
+    let conflicts = count(merged.conflicts.len(), "krock", "krockar");
+    let unrelated = if comparison == Comparison::Unrelated {
+        " (filerna saknar gemensam ändringshistorik, så varje skillnad är en krock)"
+    } else {
+        ""
     };
+    eprintln!(
+        "kassoren: {conflicts}{unrelated}; din version behölls där ({}, med {changes} från {theirs}).",
+        out.display()
+    );
+    Ok(1)
+}
+
+pub(crate) fn merge(a: &MergeArgs) -> Result<u8, Failure> {
     let out = output(&a.output)?;
+    let (base, mine, theirs) = match a.files.as_slice() {
+        [mine, theirs] => return merge_by_history(mine, theirs, out),
+        [base, mine, theirs] => (base, mine, theirs),
+        _ => {
+            return fail(
+                "ange två filer (kassoren merge MIN.json DERAS.json -o FIL.json) eller tre \
+                 (kassoren merge BAS.json MIN.json DERAS.json -o FIL.json)",
+            )
+        }
+    };
     let (base_report, mine_report, theirs_report) =
         (read_report(base)?, read_report(mine)?, read_report(theirs)?);
     let merged = review::merge(&base_report, &mine_report, &theirs_report)

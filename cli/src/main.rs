@@ -6,12 +6,16 @@
 //! kassoren render report.json -o report.html
 //! kassoren sample [--large | --sie] -o FILE
 //! kassoren import-sie bokforing.se [--form FORM] [--into report.json] [--move KONTO=RAD]… [--overwrite] [--mapping] -o report.json
+//! kassoren export report.json --author NAMN -o saved.json
 //! kassoren diff a.json b.json
+//! kassoren merge mine.json theirs.json -o merged.json
 //! kassoren merge base.json mine.json theirs.json [--keep-mine] -o merged.json
 //! ```
 //!
-//! `merge` lists each conflict on stderr and exits 1 when there are any; it then writes nothing,
-//! unless `--keep-mine` asks for the merge with my version wherever the two copies conflict.
+//! `export`, `diff` and the two-file `merge` work on the change history that travels in the
+//! file (`kassoren-merge`, Automerge): `merge` lists each conflict on stderr with both values,
+//! writes the merge with mine kept there and exits 1. The three-file `merge` is for files
+//! without a history: it writes nothing on a conflict unless `--keep-mine` asks for it.
 //!
 //! Every error is one line on stderr, `kassoren: …`, with exit status 2 (a file that cannot be
 //! used, or a usage error). `args` is the grammar, `commands` what each command does.
@@ -37,6 +41,7 @@ fn run(raw: &[String]) -> Result<u8, Failure> {
         Some(Command::Render(a)) => commands::render(&a),
         Some(Command::Sample(a)) => commands::sample(&a),
         Some(Command::ImportSie(a)) => commands::import_sie(&a),
+        Some(Command::Export(a)) => commands::export(&a),
         Some(Command::Diff(a)) => commands::diff(&a),
         Some(Command::Merge(a)) => commands::merge(&a),
         Some(Command::Help(_)) | None => {

@@ -347,7 +347,26 @@ pub type Migration = fn(&mut Value) -> Result<(), String>;
 ///   resultatdisposition's `remainder` row, a note table's `sign`, `off_balance` and
 ///   `settings.nil` are left out of the file while they hold their default, so a version 3 file
 ///   keeps its behaviour (its proposal rows stay as typed) and its reviews.
-pub const MIGRATIONS: &[Migration] = &[v1_add_account_map, v2_add_review, v3_fit_real_reports];
+/// * 4 → 5: the change history (`history`) travels in the file, for merging the board's
+///   copies; a version 4 file has none, and is left as it is.
+pub const MIGRATIONS: &[Migration] = &[
+    v1_add_account_map,
+    v2_add_review,
+    v3_fit_real_reports,
+    v4_add_history,
+];
+
+/// Version 4 → 5: nothing to add (a file without `history` has none); a version 4 file that
+/// already has the field was not written by Kassören.
+fn v4_add_history(value: &mut Value) -> Result<(), String> {
+    match value.as_object() {
+        None => Err("filen är inget JSON-objekt".into()),
+        Some(o) if o.contains_key("history") => {
+            Err("fältet \"history\" finns redan i en fil av version 4".into())
+        }
+        Some(_) => Ok(()),
+    }
+}
 
 /// Version 1 → 2: adds the empty `account_map`.
 fn v1_add_account_map(value: &mut Value) -> Result<(), String> {

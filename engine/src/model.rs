@@ -13,7 +13,7 @@ use crate::money::{Money, Unit};
 /// The `format` value that marks a Kassören report file.
 pub const FORMAT_NAME: &str = "kassoren-arsredovisning";
 /// The current version of the file format. Older files are migrated (see [`crate::json`]).
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 /// The most years a report keeps: the fiscal year and four earlier years.
 pub const MAX_YEARS: usize = 5;
 /// The longest a räkenskapsår may be, in calendar months (a first year, or one that changes the
@@ -71,6 +71,12 @@ pub struct Report {
     /// left out of the file while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invalid_amounts: Vec<InvalidAmount>,
+    /// The report's change history: an Automerge document, base64-encoded, that the board's
+    /// copies are merged by (the `kassoren-merge` crate writes and reads it; the engine only
+    /// carries it). The readable fields above are what the report is; the history records how
+    /// it came to be, by whom. Added in file format 5; left out of the file while there is none.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub history: Option<String>,
 }
 
 /// Text typed into an amount cell that is not an amount.

@@ -371,5 +371,6 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
         comments: Vec::new(),
         reviews: Vec::new(),
         invalid_amounts: Vec::new(),
+        history: None,
     }
 }

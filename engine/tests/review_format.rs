@@ -55,9 +55,9 @@ fn a_format_2_file_gets_a_derived_document_id() {
 fn the_format_3_fixture_round_trips() {
     let v3 = fixture("format-v3.json");
     let r = json::from_json(&v3).unwrap();
-    // Format 4 only adds the (empty) kept SIE mapping table.
+    // Format 4 only adds the (empty) kept SIE mapping table; format 5 a history it has none of.
     let as_v4 = v3
-        .replacen("\"version\": 3,", "\"version\": 4,", 1)
+        .replacen("\"version\": 3,", "\"version\": 5,", 1)
         .replacen(
             "  \"account_map\": {},\n",
             "  \"account_map\": {},\n  \"sie_accounts\": [],\n",

@@ -308,6 +308,7 @@ fn sample() -> Report {
         comments: Vec::new(),
         reviews: Vec::new(),
         invalid_amounts: Vec::new(),
+        history: None,
     }
 }
 
@@ -565,6 +566,7 @@ fn an_empty_report_renders() {
         comments: Vec::new(),
         reviews: Vec::new(),
         invalid_amounts: Vec::new(),
+        history: None,
     };
     let html = render_html(&report);
     assert!(html.contains("<title>Årsredovisning</title>"));

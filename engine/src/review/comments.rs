@@ -199,6 +199,8 @@ pub fn content_fingerprint(report: &Report) -> String {
     // The report as file format 3 wrote it, so reviews made before format 4 stay valid: the
     // kept SIE mapping table (format 4) is derived from the import, not content of its own.
     content.sie_accounts.clear();
+    // The change history (format 5) records how the content came to be; it is not content.
+    content.history = None;
     content.version = 3;
     let text = crate::json::to_json(&content).replacen("  \"sie_accounts\": [],\n", "", 1);
     format!("{:016x}", fnv1a64(text.as_bytes()))

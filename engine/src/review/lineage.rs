@@ -42,12 +42,14 @@ pub fn new_document_id(seed: u64) -> String {
 }
 
 /// Makes the report a document of its own (a new report, or a copy meant to start a new
-/// lineage): a new id from `seed`, revision 0, no origin and no author yet.
+/// lineage): a new id from `seed`, revision 0, no origin and no author yet, and no change
+/// history (the copies of the new document share the history that starts from it).
 pub fn start(report: &mut Report, seed: u64) {
     report.lineage = Lineage {
         document_id: new_document_id(seed),
         ..Lineage::default()
     };
+    report.history = None;
 }
 
 /// Marks a new revision, when the copy is saved as a file by `author`. The first time a person

@@ -73,6 +73,90 @@ pub fn merge(base: &Report, mine: &Report, theirs: &Report) -> Result<Merge, Mer
     })
 }
 
+/// Merges their copy into mine when the two have no common history (a file from before the
+/// change history, or copies made apart): every difference is a [`Conflict`] for the treasurer
+/// to decide, and none is applied — nothing of theirs is taken for a change of theirs, since
+/// what either side changed cannot be told. Accepting one ([`apply`] with mine as the base)
+/// takes their version. Comments and reviews are merged by id.
+pub fn merge_unrelated(mine: &Report, theirs: &Report) -> Result<Merge, MergeError> {
+    let plan = Plan::new(mine, mine, theirs)?;
+    let mine_doc = to_doc(mine);
+    let theirs_doc = to_doc(&plan.theirs);
+    let docs = Docs {
+        mine: &mine_doc,
+        theirs: &theirs_doc,
+    };
+    let theirs_view = Describer::new(mine, &plan.theirs);
+    let mine_view = Describer::new(mine, mine);
+    let conflicts = plan
+        .items
+        .iter()
+        .map(|i| conflict(&theirs_view, &mine_view, &i.edit, &i.edit, &docs))
+        .collect();
+    let (report, _) = plan.build(&[]);
+    let changes = comment_changes(mine, &report);
+    Ok(Merge {
+        report,
+        changes,
+        conflicts,
+    })
+}
+
+/// The texts both copies changed since the base, as a merge engine merged them character by
+/// character (`merged`): the base and their copy are given mine's and the merged text there, so
+/// that [`merge`] shows the merged text as their change to mine — their insertions and
+/// deletions — instead of a conflict of two whole texts. Everything else is left as it is.
+pub fn with_merged_texts(
+    base: &Report,
+    mine: &Report,
+    theirs: &Report,
+    merged: &Report,
+) -> (Report, Report) {
+    let (base_doc, mine_doc, theirs_doc, merged_doc) =
+        (to_doc(base), to_doc(mine), to_doc(theirs), to_doc(merged));
+    let view = Describer::new(base, mine);
+    let local = super::tree::diff_docs(&base_doc, &mine_doc);
+    let remote = super::tree::diff_docs(&base_doc, &theirs_doc);
+    let (mut new_base, mut new_theirs) = (base_doc.clone(), theirs_doc.clone());
+    let mut touched = false;
+    for edit in &local {
+        let both = remote.iter().any(|r| r.path == edit.path);
+        let (Some(mine_text), Some(merged_text)) = (
+            value_at(&mine_doc, &edit.path),
+            value_at(&merged_doc, &edit.path),
+        ) else {
+            continue;
+        };
+        if !both || !view.is_text(&edit.path) || !mine_text.is_string() {
+            continue;
+        }
+        touched |= set_at(&mut new_base, &edit.path, mine_text.clone())
+            && set_at(&mut new_theirs, &edit.path, merged_text.clone());
+    }
+    if !touched {
+        return (base.clone(), theirs.clone());
+    }
+    match (from_doc(new_base, base), from_doc(new_theirs, theirs)) {
+        (Ok(b), Ok(t)) => (b, t),
+        _ => (base.clone(), theirs.clone()),
+    }
+}
+
+/// Puts `value` at an existing string's place; whether it was there.
+fn set_at(doc: &mut Value, path: &[Step], value: Value) -> bool {
+    let old = value_at(doc, path).cloned();
+    apply_edit(
+        doc,
+        &Edit {
+            path: path.to_vec(),
+            op: Op::Set {
+                old,
+                new: Some(value),
+            },
+        },
+    )
+}
+
 /// Mine with the accepted changes of theirs: the ids of [`Merge::changes`] and of
 /// [`Merge::conflicts`] (accepting a conflict takes their version). Comments and reviews are
 /// always merged. Accepting every change and no conflict gives [`Merge::report`]; with an

@@ -38,7 +38,8 @@ use crate::model::{Comment, Report, Review};
 use crate::money::Money;
 
 pub use lineage::MergeError;
-pub use merge::{apply, merge, Merge};
+pub use merge::{apply, merge, merge_unrelated, with_merged_texts, Merge};
+pub use tree::{content_tree, from_content_tree};
 pub use words::{word_diff, WordOp};
 
 /// The stable id of a change: the path of what it changes, made of field names and ids

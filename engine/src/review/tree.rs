@@ -77,14 +77,19 @@ const FIELDS: [&str; 13] = [
 /// The fields that are not part of the compared content.
 /// The kept SIE mapping table (`sie_accounts`) is derived from the import: the figures it gave
 /// are in the statements and the treasurer's choices in `account_map`.
-const APART: [&str; 6] = [
+/// The change history (format 5) is how the content came to be, not content.
+const APART: [&str; 7] = [
     "format",
     "version",
     "lineage",
     "comments",
     "reviews",
     "sie_accounts",
+    "history",
 ];
+
+/// The board's discussion: part of a change history's tree ([`content_tree`]), compared apart.
+const DISCUSSION: [&str; 2] = ["comments", "reviews"];
 
 /// The fields that name a thing.
 const NAMES: [&str; 4] = ["title", "label", "name", "header"];
@@ -96,11 +101,47 @@ const MAPS: [&str; 4] = ["opening", "account_map", "cells", "amounts"];
 /// program has one writer and one reader of reports, not two: in the browser each costs tens
 /// of kilobytes.
 pub(crate) fn to_doc(report: &Report) -> Value {
+    tree(report, false)
+}
+
+/// What a change history records of the report: the tree [`to_doc`] compares, with the
+/// comments and reviews. The lineage, the file format and the kept SIE mapping table are the
+/// copy's own, not the document's.
+pub fn content_tree(report: &Report) -> Value {
+    tree(report, true)
+}
+
+/// The report a change history's tree ([`content_tree`]) describes; the lineage, the file
+/// format, the SIE mapping table and the history itself are taken from `like`. An error (in
+/// English, for the program) if the tree is not a valid report.
+pub fn from_content_tree(mut doc: Value, like: &Report) -> Result<Report, String> {
+    let mut discussion = Report {
+        comments: Vec::new(),
+        reviews: Vec::new(),
+        ..like.clone()
+    };
+    if let Some(object) = doc.as_object_mut() {
+        if let Some(v) = object.remove("comments") {
+            discussion.comments = serde_json::from_value(v).map_err(|e| e.to_string())?;
+        }
+        if let Some(v) = object.remove("reviews") {
+            discussion.reviews = serde_json::from_value(v).map_err(|e| e.to_string())?;
+        }
+    }
+    let mut report = from_doc(doc, &discussion)?;
+    report.sie_accounts = like.sie_accounts.clone();
+    report.history = like.history.clone();
+    Ok(report)
+}
+
+fn tree(report: &Report, with_discussion: bool) -> Value {
     let mut doc: Value =
         serde_json::from_str(&crate::json::to_json(report)).expect("a report always serialises");
     if let Some(object) = doc.as_object_mut() {
         for key in APART {
-            object.remove(key);
+            if !(with_discussion && DISCUSSION.contains(&key)) {
+                object.remove(key);
+            }
         }
     }
     fill_defaults(&mut doc);
