@@ -45,12 +45,15 @@ pub fn open(store: Store, sie: SieState, review: ReviewState, file: web_sys::Fil
     });
 }
 
-/// "Spara som fil": the report as a new revision by this user (see [`review::export`]).
+/// "Spara som fil": the report as a new revision by this user, with its change history (see
+/// [`review::export`]).
 pub fn save_json(store: Store) {
-    let (name, text) = review::export(store);
-    if dom::download(&name, "application/json", &text).is_err() {
-        store.fail("Filen kunde inte sparas.");
-    }
+    leptos::task::spawn_local(async move {
+        let (name, text) = review::export(store).await;
+        if dom::download(&name, "application/json", &text).is_err() {
+            store.fail("Filen kunde inte sparas.");
+        }
+    });
 }
 
 /// When saving in the browser fails: the report as it is, not a new revision (which would be

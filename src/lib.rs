@@ -7,6 +7,7 @@
 //! - plain logic: [`history`] (undo), [`parts`] (the editor's parts), [`ids`] (DOM ids);
 //! - what is kept: [`snapshots`], [`exports`], [`room`] (the one policy that makes room),
 //!   [`library`] (the kept reports), [`profile`] (the user's name), [`tabs`] (two tabs);
+//! - the merge module, loaded on demand: [`merge_module`];
 //! - the state: [`store`]; then [`pwa`], [`components`] and the shell, [`app`].
 
 pub mod app;
@@ -17,6 +18,7 @@ pub mod files;
 pub mod history;
 pub mod ids;
 pub mod library;
+pub mod merge_module;
 pub mod parts;
 pub mod profile;
 pub mod pwa;

@@ -238,7 +238,12 @@ impl Store {
         // A field being edited shows the report again once it loses focus.
         dom::blur_focused();
         let current = self.report.get_untracked();
-        if let Some(Some(report)) = self.history.try_update_value(|h| go(h, current)) {
+        // The copy's lineage and change history are not edits: undo never takes back a saved
+        // file's revision or what its history recorded.
+        let (lineage, recorded) = (current.lineage.clone(), current.history.clone());
+        if let Some(Some(mut report)) = self.history.try_update_value(|h| go(h, current)) {
+            report.lineage = lineage;
+            report.history = recorded;
             self.change(|r| *r = report);
         }
         self.history_changed();

@@ -5,7 +5,10 @@
 // 1. Moves Trunk's inline module loader, with web/pwa.js in front of it, into an external
 //    loader-<hash>.js, so the page's Content-Security-Policy needs no inline script at all.
 // 2. Puts that policy in the page as a meta tag (see CSP below).
-// 3. Writes sw.js from web/sw.js: the precache list is every file of this build, and the cache
+// 3. Gives the merge module (merge-web/, which Trunk builds with a fixed name) names that carry
+//    its content hash, like every other file, and names its script in a meta tag the app reads
+//    (<meta name="kassoren-merge-module">), so the page and the module always belong together.
+// 4. Writes sw.js from web/sw.js: the precache list is every file of this build, and the cache
 //    name is a hash of their contents, so each deployment gets its own cache.
 // Running it twice on the same directory gives the same result.
 import crypto from 'node:crypto';
@@ -82,10 +85,35 @@ async function writeServiceWorker(dir) {
   return { build, files: files.length };
 }
 
+const MERGE = 'kassoren-merge-web';
+
+async function hashMergeModule(dir, html) {
+  const js = path.join(dir, `${MERGE}.js`);
+  const wasm = path.join(dir, `${MERGE}_bg.wasm`);
+  let script;
+  try {
+    const wasmBytes = await fs.readFile(wasm);
+    const wasmName = `${MERGE}-${hash(wasmBytes)}_bg.wasm`;
+    const text = (await fs.readFile(js, 'utf8')).replaceAll(`'${MERGE}_bg.wasm'`, `'${wasmName}'`);
+    script = `${MERGE}-${hash(text)}.js`;
+    await fs.rename(wasm, path.join(dir, wasmName));
+    await fs.writeFile(path.join(dir, script), text);
+    await fs.rm(js);
+  } catch (e) {
+    if (e.code !== 'ENOENT') throw e;
+    return html; // already done, or a build without the module
+  }
+  const meta = `<meta name="kassoren-merge-module" content="./${script}" />`;
+  const existing = /<meta name="kassoren-merge-module"[^>]*>/;
+  if (existing.test(html)) return html.replace(existing, meta);
+  return html.replace(/(<meta charset="utf-8" \/>)/, `$1\n    ${meta}`);
+}
+
 export async function postBuild(dir) {
   const indexPath = path.join(dir, 'index.html');
   let html = await fs.readFile(indexPath, 'utf8');
   html = addCsp(await externaliseLoader(dir, html));
+  html = await hashMergeModule(dir, html);
   await fs.writeFile(indexPath, html);
   await fs.writeFile(path.join(dir, '_headers'), HEADERS);
   return writeServiceWorker(dir);

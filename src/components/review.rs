@@ -8,40 +8,77 @@ use kassoren_engine::bidi::isolate;
 use kassoren_engine::count::{count as count_words, noun};
 use kassoren_engine::json;
 use kassoren_engine::model::{CommentTarget, Report};
-use kassoren_engine::review::{self, comments, lineage, ChangeKind, WordOp};
+use kassoren_engine::review::{self, comments, lineage, ChangeKind};
 use leptos::prelude::*;
 
 use crate::dom::{focus_later, local_time, now_iso, seed};
-use crate::exports;
 use crate::ids;
+use crate::merge_module::{self, Relation};
 use crate::parts::View;
 use crate::profile::{my_name, set_my_name};
 use crate::store::Store;
 
-/// "Spara som fil": a new revision by this user; the exported text is kept as the base for the
-/// copies the board sends back. Returns the file name and text.
-pub fn export(store: Store) -> (String, String) {
+/// "Spara som fil": a new revision by this user, stored at once (so two exports are never
+/// numbered alike), and what changed since the last file recorded in the report's change
+/// history by the merge module. Returns the file name and text. Without the merge module (it
+/// could not be loaded) the file is saved with the history as it was, and the treasurer is told.
+pub async fn export(store: Store) -> (String, String) {
     let me = my_name().unwrap_or_else(|| "Okänd".to_string());
+    store.flush();
     store.change(|r| lineage::next_revision(r, &me));
-    let (name, text, document, revision) = store.report.with_untracked(|r| {
-        (
-            r.file_name("json"),
-            json::to_json(r),
-            r.lineage.document_id.clone(),
-            r.lineage.revision,
-        )
-    });
-    exports::keep(&document, revision, &text);
-    (name, text)
+    store.write_now();
+    let report = store.report.get_untracked();
+    let saved = match merge_module::record(&report, &me).await {
+        Ok(recorded) => {
+            let history = recorded.history.clone();
+            store.change(|r| r.history = history);
+            store.write_now();
+            recorded
+        }
+        Err(e) => {
+            store.fail(format!(
+                "Filen sparas utan de senaste ändringarna i ändringshistoriken: {e}. Den går att öppna och jämföra ändå."
+            ));
+            report
+        }
+    };
+    (saved.file_name("json"), json::to_json(&saved))
 }
 
 /// A board member's copy being compared with mine.
 #[derive(Clone)]
 pub struct Incoming {
     pub file: String,
+    /// Their copy, with what was edited in the file since its history recorded.
     pub theirs: Report,
-    /// The revision their copy started from, as exported here; `None` if it is not kept here.
-    pub base: Option<Report>,
+    /// Mine as it was recorded when the comparison began.
+    pub mine: Report,
+    /// How the two copies' histories relate.
+    pub relation: Relation,
+}
+
+impl Incoming {
+    /// The engine's review of their copy against mine as it is now.
+    fn review(&self, mine: &Report) -> Result<review::Merge, review::MergeError> {
+        match &self.relation {
+            Relation::Nothing => review::merge(mine, mine, mine),
+            Relation::Unrelated => review::merge_unrelated(mine, &self.theirs),
+            Relation::Related { base, theirs } => review::merge(base, mine, theirs),
+        }
+    }
+
+    /// Mine with the accepted changes and conflicts.
+    fn apply(
+        &self,
+        mine: &Report,
+        accepted: &[review::ChangeId],
+    ) -> Result<Report, review::MergeError> {
+        match &self.relation {
+            Relation::Nothing => Ok(mine.clone()),
+            Relation::Unrelated => review::apply(mine, mine, &self.theirs, accepted),
+            Relation::Related { base, theirs } => review::apply(base, mine, theirs, accepted),
+        }
+    }
 }
 
 /// A file that is a copy of a report already kept here: compare, or open as a new report.
@@ -53,11 +90,55 @@ pub struct Offer {
     pub theirs: Report,
 }
 
+/// Compares a board member's copy with the open report: both recorded in their histories, and
+/// the merge module tells how they relate. Shown in Granskning when done.
+pub fn start_comparison(store: Store, state: ReviewState, file: String, theirs: Report) {
+    state.busy.set(Some(format!(
+        "Jämför \"{}\" med din version …",
+        isolate(&file)
+    )));
+    store.view.set(View::Review);
+    leptos::task::spawn_local(async move {
+        let me = my_name().unwrap_or_else(|| "Okänd".to_string());
+        let author = theirs
+            .lineage
+            .author
+            .clone()
+            .unwrap_or_else(|| "okänd".into());
+        let mine = store.report.get_untracked();
+        let result = async {
+            let mine = merge_module::record(&mine, &me).await?;
+            let theirs = merge_module::record(&theirs, &author).await?;
+            let relation = merge_module::compare(&mine, &theirs).await?;
+            Ok::<_, String>((mine, theirs, relation))
+        }
+        .await;
+        state.busy.set(None);
+        match result {
+            Ok((mine, theirs, relation)) => {
+                let history = mine.history.clone();
+                store.change(|r| r.history = history);
+                state.incoming.set(Some(Incoming {
+                    file,
+                    theirs,
+                    mine,
+                    relation,
+                }));
+            }
+            Err(e) => store.fail(format!(
+                "\"{file}\" kunde inte jämföras: {e}. Inget har ändrats."
+            )),
+        }
+    });
+}
+
 /// The review state, passed by context.
 #[derive(Clone, Copy)]
 pub struct ReviewState {
     pub incoming: RwSignal<Option<Incoming>>,
     pub offer: RwSignal<Option<Offer>>,
+    /// What is under way (a comparison loading the merge module), shown in Granskning.
+    pub busy: RwSignal<Option<String>>,
     /// What the new comment is about: chosen in Granskning, or by a "Kommentera" button
     /// elsewhere.
     pub comment_target: RwSignal<CommentTarget>,
@@ -68,6 +149,7 @@ impl Default for ReviewState {
         ReviewState {
             incoming: RwSignal::new(None),
             offer: RwSignal::new(None),
+            busy: RwSignal::new(None),
             comment_target: RwSignal::new(CommentTarget::Report),
         }
     }
@@ -115,17 +197,8 @@ pub fn CompareOffer(offer: Offer) -> impl IntoView {
             if store.current.get_untracked() != offer.id {
                 store.open(&offer.id);
             }
-            let base = offer.theirs.lineage.derived_from.and_then(|rev| {
-                exports::find(&offer.theirs.lineage.document_id, rev)
-                    .and_then(|text| json::from_json(&text).ok())
-            });
-            state.incoming.set(Some(Incoming {
-                file: offer.file.clone(),
-                theirs: offer.theirs.clone(),
-                base,
-            }));
             state.offer.set(None);
-            store.view.set(View::Review);
+            start_comparison(store, state, offer.file.clone(), offer.theirs.clone());
         }
     };
     let open_new = move |_| {
@@ -167,6 +240,7 @@ pub fn ReviewView() -> impl IntoView {
                         me.set(name);
                     } />
             </label>
+            {move || state.busy.get().map(|text| view! { <p class="notice" role="status" data-testid="compare-busy">{text}</p> })}
             {move || state.incoming.get().map(|incoming| view! { <CompareView incoming=incoming /> })}
             <SignOff me=me />
             <Comments me=me />
@@ -179,25 +253,35 @@ pub fn ReviewView() -> impl IntoView {
 fn CompareView(incoming: Incoming) -> impl IntoView {
     let store = expect_context::<Store>();
     let state = expect_context::<ReviewState>();
-    let base = incoming
-        .base
-        .clone()
-        .unwrap_or_else(|| store.report.get_untracked());
-    let merge = store
-        .report
-        .with_untracked(|mine| review::merge(&base, mine, &incoming.theirs));
-    let merge = match merge {
-        Ok(m) => m,
-        Err(e) => {
-            return view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any()
-        }
-    };
     let author = incoming
         .theirs
         .lineage
         .author
         .clone()
         .unwrap_or_else(|| "den andra versionen".into());
+    if incoming.relation == Relation::Nothing {
+        let text = format!(
+            "Inga nya ändringar: allt i \"{}\" från {} finns redan i din version (det som förts in eller avvisats tidigare räknas).",
+            isolate(&incoming.file),
+            isolate(&author)
+        );
+        return view! {
+            <section class="compare" aria-labelledby="compare-title">
+                <h3 id="compare-title">"Jämför med min version"</h3>
+                <p data-testid="compare-summary">{text}</p>
+                <div class="buttons">
+                    <button type="button" on:click=move |_| state.incoming.set(None)>"Stäng jämförelsen"</button>
+                </div>
+            </section>
+        }
+        .into_any();
+    }
+    let merge = match store.report.with_untracked(|mine| incoming.review(mine)) {
+        Ok(m) => m,
+        Err(e) => {
+            return view! { <p class="notice error" role="alert">{e.to_string()}</p> }.into_any()
+        }
+    };
     let all: BTreeSet<String> =
         kassoren_engine::util::sort::set(merge.changes.iter().map(|c| c.id.as_str().to_string()));
     let accepted = RwSignal::new(all.clone());
@@ -209,12 +293,12 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
         isolate(&author),
         count_words(merge.conflicts.len(), "krock", "krockar")
     );
-    let no_base = incoming.base.is_none();
+    let unrelated = incoming.relation == Relation::Unrelated;
     let apply = {
         let incoming = incoming.clone();
         let author = author.clone();
         move |_| {
-            let chosen: Vec<review::ChangeId> = merge_ids(&base, store, &incoming, &accepted);
+            let chosen = merge_ids(store, &incoming, &accepted);
             if let Err(e) =
                 store.keep_snapshot(&format!("Före sammanslagning med {}", incoming.file))
             {
@@ -224,10 +308,10 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
             let n = chosen.len();
             match store
                 .report
-                .with_untracked(|mine| review::apply(&base, mine, &incoming.theirs, &chosen))
+                .with_untracked(|mine| incoming.apply(mine, &chosen))
             {
                 Ok(merged) => {
-                    store.edit(|r| *r = merged);
+                    store.edit(|r| *r = merged.clone());
                     state.incoming.set(None);
                     store.notify(format!(
                         "{} från {} har förts in. Ångra tar bort {} igen.",
@@ -235,6 +319,7 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
                         isolate(&author),
                         noun(n, "den", "dem")
                     ));
+                    record_merge(store, incoming.clone(), merged);
                 }
                 Err(e) => store.fail(e.to_string()),
             }
@@ -245,13 +330,15 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
         <section class="compare" aria-labelledby="compare-title">
             <h3 id="compare-title">"Jämför med min version"</h3>
             <p data-testid="compare-summary">{summary}</p>
-            {no_base.then(|| view! {
-                <p class="hint">"Versionen som filen utgick från finns inte sparad här, så alla skillnader visas som deras ändringar."</p>
+            {unrelated.then(|| view! {
+                <p class="hint" data-testid="compare-unrelated">"Filen har ingen gemensam ändringshistorik med din version (den är sparad med en äldre version av Kassören eller gjord på annat sätt). Därför visas varje skillnad som en krock som du avgör: inget förs in om du inte väljer deras version."</p>
             })}
-            <div class="buttons">
-                <button type="button" on:click=move |_| accepted.set(all_for_button.clone())>{format!("Godta alla från {author}")}</button>
-                <button type="button" on:click=move |_| accepted.set(BTreeSet::new())>"Avvisa alla"</button>
-            </div>
+            {(!merge.changes.is_empty()).then(|| view! {
+                <div class="buttons">
+                    <button type="button" on:click=move |_| accepted.set(all_for_button.clone())>{format!("Godta alla från {author}")}</button>
+                    <button type="button" on:click=move |_| accepted.set(BTreeSet::new())>"Avvisa alla"</button>
+                </div>
+            })}
             <ul class="changes">
                 {merge.changes.into_iter().map(|c| {
                     let id = c.id.as_str().to_string();
@@ -273,7 +360,7 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
                 }).collect_view()}
             </ul>
             {(!merge.conflicts.is_empty()).then(|| view! {
-                <h4>"Krockar: samma ställe ändrat i båda versionerna"</h4>
+                <h4>{if unrelated { "Skillnader att avgöra" } else { "Krockar: samma ställe ändrat i båda versionerna" }}</h4>
                 <ul class="conflicts">
                     {merge.conflicts.into_iter().map(|c| {
                         let path = c.path.as_str().to_string();
@@ -305,9 +392,26 @@ fn CompareView(incoming: Incoming) -> impl IntoView {
     .into_any()
 }
 
+/// After a merge: the report's history gets both copies' histories and the treasurer's choices
+/// (the merge module), so the same file compared again brings nothing new. Only the history
+/// field changes; what was typed meanwhile is recorded the next time.
+fn record_merge(store: Store, incoming: Incoming, merged: Report) {
+    leptos::task::spawn_local(async move {
+        let me = my_name().unwrap_or_else(|| "Okänd".to_string());
+        match merge_module::combine(&incoming.mine, &incoming.theirs, &merged, &me).await {
+            Ok(combined) => {
+                let history = combined.history;
+                store.change(|r| r.history = history);
+            }
+            Err(e) => store.fail(format!(
+                "Ändringarna är införda, men ändringshistoriken kunde inte uppdateras: {e}. Samma fil visar då samma ändringar nästa gång."
+            )),
+        }
+    });
+}
+
 /// The accepted changes and conflicts that still apply to the report as it is now.
 fn merge_ids(
-    base: &Report,
     store: Store,
     incoming: &Incoming,
     accepted: &RwSignal<BTreeSet<String>>,
@@ -315,7 +419,7 @@ fn merge_ids(
     let accepted = accepted.get_untracked();
     store
         .report
-        .with_untracked(|mine| review::merge(base, mine, &incoming.theirs))
+        .with_untracked(|mine| incoming.review(mine))
         .map(|m| {
             m.changes
                 .into_iter()
@@ -327,20 +431,14 @@ fn merge_ids(
         .unwrap_or_default()
 }
 
-/// A text change word by word: removed words struck through, added ones marked.
+/// A text change on the rendered text: removed words struck through, added ones marked (the
+/// engine's sanitised HTML).
 fn words(kind: &ChangeKind) -> Option<impl IntoView> {
-    let ChangeKind::Text { words, .. } = kind else {
+    let ChangeKind::Text { old, new, .. } = kind else {
         return None;
     };
-    let runs = words
-        .iter()
-        .map(|w| match w {
-            WordOp::Same(t) => view! { <span>{format!("{t} ")}</span> }.into_any(),
-            WordOp::Removed(t) => view! { <del>{t.clone()}</del>" " }.into_any(),
-            WordOp::Added(t) => view! { <ins>{t.clone()}</ins>" " }.into_any(),
-        })
-        .collect_view();
-    Some(view! { <p class="word-diff">{runs}</p> })
+    let html = review::marked_html(old, new);
+    Some(view! { <div class="word-diff" inner_html=html></div> })
 }
 
 /// "Jag har granskat": who has reviewed which revision, and whether it changed since.

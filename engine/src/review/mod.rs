@@ -26,6 +26,7 @@
 pub mod comments;
 mod describe;
 pub mod lineage;
+mod marked;
 mod merge;
 mod tree;
 mod words;
@@ -38,6 +39,7 @@ use crate::model::{Comment, Report, Review};
 use crate::money::Money;
 
 pub use lineage::MergeError;
+pub use marked::marked_html;
 pub use merge::{apply, merge, merge_unrelated, with_merged_texts, Merge};
 pub use tree::{content_tree, from_content_tree};
 pub use words::{word_diff, WordOp};
