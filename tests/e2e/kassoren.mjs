@@ -222,6 +222,12 @@ const PLACES = {
   comparedConflicts: ['comparison', 'li.conflict'],
   /** The comparison's marked new words. */
   comparedInsertions: ['comparison', 'ins'],
+  /** The comparison's struck-through removed words. */
+  comparedDeletions: ['comparison', 'del'],
+  /** The comparison's one-line summary ("3 skillnader i …", or "Inga nya ändringar …"). */
+  compareSummary: ['comparison', '[data-testid=compare-summary]'],
+  /** The note that a file shares no history with this version (every difference a conflict). */
+  compareUnrelated: ['comparison', '[data-testid=compare-unrelated]'],
   /** The SIE dialog's list of forms (shown when the file does not tell the form). */
   sieForm: ['sieDialog', '#sie-form'],
   /** The SIE dialog's alert (what must be chosen before importing). */
@@ -276,6 +282,11 @@ export class Kassoren {
     const page = await context.newPage();
     const app = new Kassoren(page, baseURL);
     app.context = context;
+    app.requests = [];
+    // The page's own requests, not the service worker's (which keeps every file for offline use).
+    context.on('request', (request) => {
+      if (!request.serviceWorker()) app.requests.push(request.url());
+    });
     guardContext(context, baseURL, app.pageErrors);
     return app;
   }
@@ -1288,6 +1299,40 @@ export class Kassoren {
       .locator('[role=dialog][aria-labelledby=offer-title]')
       .getByRole('button', { name: 'Jämför med min version' })
       .click();
+  }
+
+  /**
+   * A board member's round trip in this (fresh) browser: names herself, opens `text` as a new
+   * report, makes `edits` (an async function given this page) and saves it as a file; the
+   * saved text.
+   */
+  async editAndSave(name, text, edits) {
+    await this.setMyName(name);
+    await this.openFile(Buffer.from(text), 'arsredovisning.json');
+    await this.noticeWith('har öppnats som en ny årsredovisning').waitFor();
+    await edits(this);
+    await this.waitSaved();
+    return this.saveJson();
+  }
+
+  /** Opens a board member's file, compares it with this version and waits for the result. */
+  async compareFile(text, name) {
+    await this.openFile(Buffer.from(text), name);
+    await this.compareWithMine();
+    await this.comparison().waitFor();
+  }
+
+  /** Replaces a narrative section's text (as typed) and leaves the field. */
+  async replaceSectionText(sectionId, f) {
+    await this.openPart('Berättelse');
+    const body = this.sectionBody(sectionId);
+    await body.fill(f(await body.inputValue()));
+    await body.press('Tab');
+  }
+
+  /** The addresses the page has requested since it was opened (not its service worker's). */
+  requested() {
+    return this.requests ?? [];
   }
 
   /** Takes "Deras" (theirs) in the comparison's conflict. */
