@@ -87,8 +87,12 @@ pub fn compare(mine: &Report, theirs: &Report) -> Result<Comparison, HistoryErro
     merged_doc
         .merge(&mut theirs_doc)
         .map_err(|e| HistoryError::Unreadable(e.to_string()))?;
-    let merged = content(&merged_doc, &without_history(mine))?;
-    let (base, theirs) = with_merged_texts(&base, mine, theirs, &merged);
+    // Automerge's merge of everything is read only for the texts both changed; where it is not
+    // a valid report (two copies added elements under the same id), texts are compared whole.
+    let (base, theirs) = match content(&merged_doc, &without_history(mine)) {
+        Ok(merged) => with_merged_texts(&base, mine, theirs, &merged),
+        Err(_) => (base, theirs.clone()),
+    };
     Ok(Comparison::Related {
         base: Box::new(base),
         theirs: Box::new(theirs),
