@@ -11,6 +11,9 @@
 //       written by `kassoren sample --large` into the temp directory and opened with "Öppna fil";
 //       also its interactive time (kept in local storage, as on a return visit) and the time
 //       from choosing the file to the editor showing it
+//   (e) board review: the merge module's gzip size; "Spara som fil" → the download, the first
+//       time (loading the merge module) and after; "Jämför med min version" → the comparison of
+//       a board member's copy shown (record both, compare by history, review), median and p95
 
 import { execFile } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -346,6 +349,56 @@ async function measureLarge(browser, url, large) {
   }
 }
 
+/** Board review in the browser: saving a file and comparing a member's copy (see (e)). */
+async function measureReview(browser, url) {
+  const t = await Kassoren.fresh(browser, url);
+  const anna = await Kassoren.fresh(browser, url);
+  try {
+    await t.goto();
+    await t.setMyName('Karin Kassör');
+    let start = performance.now();
+    const sent = await t.saveJson();
+    const firstSave = performance.now() - start;
+    const saves = [];
+    for (let i = 0; i < 5; i++) {
+      start = performance.now();
+      await t.saveJson();
+      saves.push(performance.now() - start);
+    }
+    await anna.goto();
+    const fromAnna = await anna.editAndSave('Anna Ledamot', sent, async (a) => {
+      await a.openPart('Resultaträkning');
+      await a.typeAmount('ovriga_verksamhetsintakter', 0, '95 000');
+      await a.replaceSectionText('medlemmar', (old) => `${old}\n\nAnnas tillägg.`);
+    });
+    const compares = [];
+    for (let i = 0; i < 10; i++) {
+      await t.openFile(Buffer.from(fromAnna), 'anna.json');
+      start = performance.now();
+      await t.compareWithMine();
+      await t.comparedChanges().first().waitFor();
+      compares.push(performance.now() - start);
+      await t.page.getByRole('button', { name: 'Avbryt jämförelsen' }).click();
+    }
+    return { firstSave, saves, compares };
+  } finally {
+    await t.close();
+    await anna.close();
+  }
+}
+
+async function mergeModuleSize() {
+  const files = (await fs.readdir(DIST)).filter((f) => /^kassoren-merge-web-[0-9a-f]{16}(_bg\.wasm|\.js)$/.test(f));
+  let gz = 0;
+  let raw = 0;
+  for (const f of files) {
+    const bytes = await fs.readFile(path.join(DIST, f));
+    raw += bytes.length;
+    gz += zlib.gzipSync(bytes, { level: 9 }).length;
+  }
+  return { files: files.length, gz, raw };
+}
+
 async function main() {
   const server = await startServer();
   const browser = await launchBrowser();
@@ -427,6 +480,16 @@ async function main() {
       );
       if (lk.errors.length) console.log(`page errors during the edits: ${lk.errors.join('; ')}`);
     }
+    const module = await mergeModuleSize();
+    console.log(`merge module (loaded on demand, not in the first load), gzip -9: ${kb(module.gz)} (${kb(module.raw)} uncompressed, ${module.files} files)`);
+    const review = await measureReview(browser, server.url);
+    console.log(
+      `Spara som fil → download: first ${ms(review.firstSave)} (loads the merge module), then median ${ms(median(review.saves))}, p95 ${ms(percentile(review.saves, 95))}`,
+    );
+    console.log(
+      `Jämför med min version → the comparison shown, example report (${review.compares.length} runs): median ${ms(median(review.compares))}, p95 ${ms(percentile(review.compares, 95))}`,
+    );
+
     const sieFile = await generateSie();
     try {
       const size = (await fs.stat(sieFile)).size;
