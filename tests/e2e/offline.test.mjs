@@ -91,7 +91,7 @@ test('after one online visit the app opens offline with the stored report, and e
   app.assertClean();
 });
 
-test('offline: importing an SIE file and downloading JSON and HTML all work', async () => {
+test('offline: importing an SIE file, saving and comparing a file (the merge module) and downloading HTML all work', async () => {
   const server = await serve();
   const app = await openApp(server);
   await goOffline(app, server);
@@ -103,6 +103,13 @@ test('offline: importing an SIE file and downloading JSON and HTML all work', as
 
   const json = JSON.parse(await app.saveJson());
   assert.match(json.organisation.name, /SEEE Speak Easy Executive English AB/);
+  // The merge module comes from the service worker's cache: the file has its history, and a
+  // board member's copy (here: the same file with a new name in it) compares offline.
+  assert.ok(json.history, 'the history was recorded offline');
+  const copy = { ...json, organisation: { ...json.organisation, seat: 'Offlinestad' } };
+  await app.compareFile(JSON.stringify(copy, null, 2), 'kopia.json');
+  assert.match(await app.comparedChanges().first().innerText(), /Offlinestad/);
+  await app.page.getByRole('button', { name: 'Avbryt jämförelsen' }).click();
   const html = await app.downloadHtml();
   assert.match(html, /SEEE Speak Easy Executive English AB/);
   assert.match(html, /Balansräkning/);
