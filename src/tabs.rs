@@ -39,13 +39,11 @@ pub enum Hold {
 }
 
 impl Hold {
-    /// Why nothing is saved, as the toolbar says it ("Inte sparat: …").
+    /// Why nothing is saved, as the toolbar says it ("Inte sparat: …"; short, for a phone).
     pub fn status(&self) -> String {
         match self {
-            Hold::Conflict { .. } => "samma ställe ändrades samtidigt i en annan flik".to_string(),
-            Hold::Unreadable { .. } => {
-                "en annan flik har sparat en version som inte kan läsas här".to_string()
-            }
+            Hold::Conflict { .. } => "krock med en annan flik".to_string(),
+            Hold::Unreadable { .. } => "okänd version i en annan flik".to_string(),
         }
     }
 
@@ -67,7 +65,7 @@ impl Hold {
                 if places.is_empty() { String::new() } else { format!(" på samma ställe ({places})") }
             ),
             Hold::Unreadable { why } => format!(
-                "En annan flik har sparat årsredovisningen i en form som den här fliken inte kan läsa ({why}). Den här flikens ändringar sparas inte över den; de finns under \"Tidigare versioner\". Ladda om sidan för att få den senaste versionen av Kassören."
+                "En annan flik har sparat årsredovisningen i en form som den här fliken inte kan läsa. Den här flikens ändringar sparas inte över den; de finns under \"Tidigare versioner\". Skälet: {why}"
             ),
         }
     }

@@ -40,11 +40,13 @@ pub fn Messages(shell: Shell) -> impl IntoView {
                 view! {
                     <div class="notice error held" role="alert">
                         <span>{hold.message()}</span>
-                        <Show when=move || conflict>
-                            <button type="button" on:click=move |_| store.keep_mine()>"Behåll den här flikens version"</button>
-                            <button type="button" on:click=move |_| store.show_theirs()>"Visa den andra flikens version"</button>
-                        </Show>
-                        <button type="button" on:click=move |_| files::rescue_json(store)>"Ladda ner som fil"</button>
+                        <div class="choices">
+                            <Show when=move || conflict>
+                                <button type="button" on:click=move |_| store.keep_mine()>"Behåll den här flikens version"</button>
+                                <button type="button" on:click=move |_| store.show_theirs()>"Visa den andra flikens version"</button>
+                            </Show>
+                            <button type="button" on:click=move |_| files::rescue_json(store)>"Ladda ner som fil"</button>
+                        </div>
                     </div>
                 }
             })}
