@@ -525,12 +525,15 @@ impl Store {
             return false;
         }
         let title = title.unwrap_or_else(|| default_title(&report));
-        let _ = self.update_index(|i| {
-            i.push(IndexEntry {
-                id: id.clone(),
-                title,
-                updated: dom::now(),
-            })
+        // The list as stored already finds the report just written (as one without a title).
+        let entry = IndexEntry {
+            id: id.clone(),
+            title,
+            updated: dom::now(),
+        };
+        let _ = self.update_index(|i| match i.iter_mut().find(|e| e.id == entry.id) {
+            Some(e) => *e = entry,
+            None => i.push(entry),
         });
         let _ = library::set_current(&id);
         self.leave_hold();
