@@ -30,10 +30,11 @@ pub fn open(store: Store, sie: SieState, review: ReviewState, file: web_sys::Fil
                         theirs: report,
                     })),
                     None => {
-                        store.add(report, None);
-                        store.notify(format!(
-                            "\"{name}\" har öppnats som en ny årsredovisning i listan."
-                        ));
+                        if store.add(report, None) {
+                            store.notify(format!(
+                                "\"{name}\" har öppnats som en ny årsredovisning i listan."
+                            ));
+                        }
                     }
                 },
                 Err(e) => store.fail(format!(

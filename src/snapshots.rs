@@ -49,6 +49,18 @@ pub fn appended(id: &str, snapshot: &Snapshot) -> String {
     storage::list_text(&mine).unwrap_or_default()
 }
 
+/// The report's stored list with the snapshot taken at `at` replaced by `snapshot` (added, as by
+/// [`appended`], when there is none taken then), as it is written: one copy of a version that
+/// is brought up to date, not a new one for every change.
+pub fn replaced(id: &str, at: Option<f64>, snapshot: &Snapshot) -> String {
+    let mut mine = list(id);
+    match mine.iter_mut().find(|s| Some(s.at) == at) {
+        Some(s) => *s = snapshot.clone(),
+        None => return appended(id, snapshot),
+    }
+    storage::list_text(&mine).unwrap_or_default()
+}
+
 /// Drops the oldest stored snapshot of any report. Whether there was one.
 pub fn drop_oldest() -> bool {
     let oldest = ids()

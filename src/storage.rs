@@ -33,6 +33,14 @@ pub mod keys {
 /// itself (version 0 is the same layout without it).
 pub const LAYOUT_VERSION: u32 = 1;
 
+/// How much local storage holds for one site, in UTF-16 code units of keys and values: 5 MiB in
+/// Chromium (measured: a 5 242 879-unit value under a one-letter key is the most it takes),
+/// Firefox and Safari.
+pub const CAPACITY: usize = 5 * 1024 * 1024;
+
+/// Where [`fits`] tries the room.
+const PROBE: &str = "kassoren.probe";
+
 /// Why a write failed when the browser's storage is full.
 pub const QUOTA_FULL: &str = "webbläsarens lagringsutrymme är fullt";
 
@@ -116,6 +124,28 @@ pub fn write_list<T: serde::Serialize>(key: &str, items: &[T]) {
             let _ = write(key, &text);
         }
     }
+}
+
+/// How much `value` under `key` takes of [`CAPACITY`] (UTF-16 code units, as browsers count).
+pub fn units(key: &str, value: &str) -> usize {
+    key.encode_utf16().count() + value.encode_utf16().count()
+}
+
+/// How much the keys starting with `prefix` take of [`CAPACITY`], values included.
+pub fn units_under(prefix: &str) -> usize {
+    all_keys()
+        .iter()
+        .filter(|k| k.starts_with(prefix))
+        .map(|k| units(k, &read(k).unwrap_or_default()))
+        .sum()
+}
+
+/// Whether `n` more units would fit in storage now: a probe written and removed at once.
+pub fn fits(n: usize) -> bool {
+    let len = n.saturating_sub(units(PROBE, ""));
+    let fits = write(PROBE, &"x".repeat(len)).is_ok();
+    remove(PROBE);
+    fits
 }
 
 /// How many bytes Kassören's keys take in local storage (UTF-16, as browsers count).

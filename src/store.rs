@@ -4,8 +4,9 @@
 //! the list of reports kept in the browser, and where the treasurer is. It is `Copy` and passed
 //! by context. Every edit goes through [`Store::edit`] (recorded for undo) or
 //! [`Store::change`], and bumps one counter, `edits`; persistence is one named effect,
-//! [`autosave`], that tracks only that counter, and [`Store::flush`], called when the page is
-//! hidden or closed. Storage itself is [`crate::library`] (the kept reports), [`crate::room`]
+//! [`autosave`], that tracks only that counter (it writes shortly after the last keystroke, and
+//! at least every [`MAX_SAVE_DELAY_MS`] while typing goes on), and [`Store::flush`], called when
+//! the page is hidden or closed. Storage itself is [`crate::library`] (the kept reports), [`crate::room`]
 //! (what makes room) and [`crate::storage`]; two tabs are [`crate::tabs`].
 
 use std::time::Duration;
@@ -22,10 +23,14 @@ use crate::parts::View;
 use crate::room;
 use crate::snapshots::Snapshot;
 use crate::storage::{self, Layout};
-use crate::tabs::{self, Reconciled};
+use crate::tabs::{self, Hold, Reconciled};
 
 /// How long after the last edit the report is written to local storage.
 const SAVE_DELAY: Duration = Duration::from_millis(400);
+
+/// The longest an edit waits to be written while typing goes on without a pause (a browser
+/// killed mid-sentence loses at most this much).
+pub const MAX_SAVE_DELAY_MS: f64 = 1000.0;
 
 /// Whether the latest edit is stored.
 #[derive(Clone, Debug, PartialEq)]
@@ -60,6 +65,14 @@ pub struct Store {
     /// A report shown as it is stored (opened, or another tab's save) does not count. The save
     /// timer writes only if no newer change came.
     edits: RwSignal<u64>,
+    /// When the oldest edit not yet written was made (milliseconds since 1970).
+    pending_since: StoredValue<Option<f64>>,
+    /// Why this tab has stopped writing the open report, if it has ([`Hold`]): another tab saved
+    /// the same place at the same time, or a version this tab cannot read.
+    pub held: RwSignal<Option<Hold>>,
+    /// While held: when the copy of this tab's version in "Tidigare versioner" was taken (the
+    /// one that is brought up to date).
+    held_copy: StoredValue<Option<f64>>,
     /// The stored revision of the open report when this tab last read or wrote it. A write is
     /// refused when the stored revision has moved on (another tab saved in between).
     revision: StoredValue<u64>,
@@ -139,6 +152,9 @@ impl Store {
             view: RwSignal::new(View::Organisation),
             notice: RwSignal::new(notice),
             edits: RwSignal::new(0),
+            pending_since: StoredValue::new(None),
+            held: RwSignal::new(None),
+            held_copy: StoredValue::new(None),
             revision: StoredValue::new(revision),
             stored: StoredValue::new(stored),
             history: StoredValue::new(History::default()),
@@ -251,8 +267,13 @@ impl Store {
 
     /// Writes the open report and the list now — unless another tab has saved the report since
     /// this tab read it: then nothing is written over it, and the newer version is taken in
-    /// ([`Store::take_newer`]).
+    /// ([`Store::take_newer`]). While this tab is held, its version goes to its copy in
+    /// "Tidigare versioner" instead.
     pub fn write_now(&self) {
+        self.pending_since.set_value(None);
+        if self.held.get_untracked().is_some() {
+            return self.keep_held();
+        }
         let id = self.current.get_untracked();
         if library::revision(&id) != self.revision.get_value() {
             self.take_newer();
@@ -291,21 +312,32 @@ impl Store {
 
     /// Another tab saved the open report: show its version. If this tab has edits of its own
     /// that are not stored yet, they are not thrown away: [`tabs::reconcile`] merges both
-    /// sides from the version they started from; what cannot be merged stays as this tab's
-    /// version under "Ångra" and in "Tidigare versioner", and the treasurer is told.
+    /// sides from the version they started from; when both changed the same place, this tab
+    /// holds ([`Hold::Conflict`]): its version stays on screen, is kept in "Tidigare versioner"
+    /// and is not written over the other until the treasurer chooses. A version this tab cannot
+    /// read is never written over either ([`Hold::Unreadable`]).
     pub fn take_newer(&self) {
         let id = self.current.get_untracked();
         let stored_rev = library::revision(&id);
         let theirs = match library::read(&id) {
             Some(Ok(r)) => r,
-            None => return self.gone_elsewhere(),
-            // Unreadable: leave it for "Mina årsredovisningar" to offer; keep this version.
-            Some(Err(_)) => return,
+            None => {
+                self.leave_hold();
+                return self.gone_elsewhere();
+            }
+            Some(Err(why)) => return self.hold(Hold::Unreadable { why }),
         };
         let mine = self.report.get_untracked();
         let base = self.stored.get_value();
         self.revision.set_value(stored_rev);
         self.stored.set_value(Some(theirs.clone()));
+        match self.held.get_untracked() {
+            // Still held: the newer version is what "Behåll den här flikens version" replaces.
+            Some(Hold::Conflict { .. }) => return,
+            // Readable again: on as usual (this tab's edits are still unsaved).
+            Some(Hold::Unreadable { .. }) => self.leave_hold(),
+            None => {}
+        }
         let unsaved = self.status.get_untracked() != SaveStatus::Saved;
         match tabs::reconcile(base.as_ref(), &mine, &theirs, unsaved) {
             Reconciled::TakeTheirs => {
@@ -319,21 +351,96 @@ impl Store {
                 self.change(|r| *r = *merged);
                 self.notify("Årsredovisningen ändrades också i en annan flik. Ändringarna därifrån har förts samman med dina.");
             }
-            Reconciled::Conflict { conflicts } => {
-                let _ = self.snapshot_of(
-                    &id,
-                    "Din version när en annan flik sparade samtidigt",
-                    json::to_json(&mine),
-                );
+            Reconciled::Conflict { conflicts } => self.hold(Hold::Conflict { places: conflicts }),
+        }
+    }
+
+    /// Stops writing the open report (see [`Hold`]); unsaved edits go to a copy in "Tidigare
+    /// versioner" at once.
+    fn hold(&self, hold: Hold) {
+        if self.held.get_untracked().is_none() {
+            self.held_copy.set_value(None);
+        }
+        self.held.set(Some(hold));
+        if self.status.get_untracked() != SaveStatus::Saved {
+            self.keep_held();
+        }
+    }
+
+    /// While held: this tab's version is kept in "Tidigare versioner", one copy per hold brought
+    /// up to date, and the status says why it is not saved.
+    fn keep_held(&self) {
+        let Some(hold) = self.held.get_untracked() else {
+            return;
+        };
+        let id = self.current.get_untracked();
+        let snapshot = Snapshot {
+            at: dom::now(),
+            reason: hold.reason().to_string(),
+            title: self.title_of(&id),
+            text: self.report.with_untracked(json::to_json),
+        };
+        match room::replace_snapshot(&id, self.held_copy.get_value(), &snapshot) {
+            Ok(()) => {
+                self.held_copy.set_value(Some(snapshot.at));
+                self.status.set(SaveStatus::Failed(hold.status()));
+            }
+            Err(e) => self.status.set(SaveStatus::Failed(format!(
+                "{}; den här flikens version kunde inte heller sparas under \"Tidigare versioner\" ({e})",
+                hold.status()
+            ))),
+        }
+    }
+
+    fn leave_hold(&self) {
+        if self.held.get_untracked().is_some() {
+            self.held.set(None);
+        }
+        self.held_copy.set_value(None);
+    }
+
+    /// "Behåll den här flikens version" while held by a conflict: the other tab's version is
+    /// kept in "Tidigare versioner", and this tab's is saved over it.
+    pub fn keep_mine(&self) {
+        let id = self.current.get_untracked();
+        self.keep_held();
+        if let Some(text) = library::raw(&id) {
+            if let Err(e) = self.snapshot_of(&id, "Den andra flikens version, ersatt av din", text)
+            {
+                return self.fail(format!("Den andra flikens version kunde inte sparas under \"Tidigare versioner\" ({e}), så den har inte ersatts."));
+            }
+        }
+        self.revision.set_value(library::revision(&id));
+        self.leave_hold();
+        self.status.set(SaveStatus::Saving);
+        self.write_now();
+        if self.status.get_untracked() == SaveStatus::Saved {
+            self.notify_about_report("Den här flikens version är sparad. Den andra flikens version finns under \"Tidigare versioner\" i \"Mina årsredovisningar\".");
+        }
+    }
+
+    /// "Visa den andra flikens version" while held by a conflict: the stored version is shown;
+    /// this tab's stays in "Tidigare versioner" and under "Ångra".
+    pub fn show_theirs(&self) {
+        let id = self.current.get_untracked();
+        self.keep_held();
+        match library::read(&id) {
+            Some(Ok(theirs)) => {
+                let mine = self.report.get_untracked();
                 self.history.update_value(|h| h.record_step(mine));
                 self.history_changed();
+                self.leave_hold();
+                self.revision.set_value(library::revision(&id));
+                self.stored.set_value(Some(theirs.clone()));
                 self.adopt(theirs);
                 self.status.set(SaveStatus::Saved);
-                self.fail(format!(
-                    "Årsredovisningen ändrades samtidigt i en annan flik{}. Den versionen visas nu. Din version finns kvar: \"Ångra\" tar tillbaka den, och den finns under \"Tidigare versioner\".",
-                    if conflicts.is_empty() { String::new() } else { format!(" på samma ställe ({conflicts})") }
-                ));
+                self.notify_about_report("Den andra flikens version visas nu. Din version finns under \"Tidigare versioner\" i \"Mina årsredovisningar\", och \"Ångra\" tar tillbaka den.");
             }
+            None => {
+                self.leave_hold();
+                self.gone_elsewhere();
+            }
+            Some(Err(why)) => self.hold(Hold::Unreadable { why }),
         }
     }
 
@@ -367,9 +474,10 @@ impl Store {
         written
     }
 
-    /// Writes a pending edit at once (the page is being hidden or closed).
+    /// Writes a pending edit at once (the page is being hidden or closed, or another report is
+    /// opened); an edit whose save failed is tried once more.
     pub fn flush(&self) {
-        if self.status.get_untracked() == SaveStatus::Saving {
+        if self.status.get_untracked() != SaveStatus::Saved {
             self.write_now();
         }
     }
@@ -390,6 +498,7 @@ impl Store {
 
     /// Shows a report as it is stored under `id` (nothing to save).
     fn show(&self, id: &str, report: Report) {
+        self.leave_hold();
         self.current.set(id.to_string());
         self.revision.set_value(library::revision(id));
         self.stored.set_value(Some(report.clone()));
@@ -405,25 +514,42 @@ impl Store {
         self.add(report, title);
     }
 
-    /// Adds a report to the list as it is (an opened file keeps its lineage) and opens it.
-    pub fn add(&self, report: Report, title: Option<String>) {
+    /// Adds a report to the list as it is (an opened file keeps its lineage) and opens it —
+    /// once it is stored: a report that cannot be stored is not added (the treasurer is told;
+    /// nothing else changes, and nothing kept is dropped for it when it would not fit anyway).
+    /// Whether it was added.
+    pub fn add(&self, report: Report, title: Option<String>) -> bool {
         self.flush();
         let id = format!("r{}", dom::now() as u64);
+        let revision = library::revision(&id) + 1;
+        if let Err(e) = library::write(&id, &json::to_json(&report), revision) {
+            library::remove(&id);
+            self.fail(format!(
+                "Årsredovisningen lades inte till i listan: den kunde inte sparas i webbläsaren ({e}). Inget har tagits bort eller ändrats."
+            ));
+            return false;
+        }
         let title = title.unwrap_or_else(|| default_title(&report));
-        let _ = self.update_index(|i| {
-            i.push(IndexEntry {
-                id: id.clone(),
-                title,
-                updated: dom::now(),
-            })
+        // The list as stored already finds the report just written (as one without a title).
+        let entry = IndexEntry {
+            id: id.clone(),
+            title,
+            updated: dom::now(),
+        };
+        let _ = self.update_index(|i| match i.iter_mut().find(|e| e.id == entry.id) {
+            Some(e) => *e = entry,
+            None => i.push(entry),
         });
-        self.current.set(id.clone());
-        self.revision.set_value(library::revision(&id));
-        self.stored.set_value(None);
+        let _ = library::set_current(&id);
+        self.leave_hold();
+        self.current.set(id);
+        self.revision.set_value(revision);
+        self.stored.set_value(Some(report.clone()));
         self.adopt(report);
+        self.status.set(SaveStatus::Saved);
         self.reset_history();
-        self.write_now();
         self.view.set(View::Organisation);
+        true
     }
 
     pub fn rename(&self, id: &str, title: &str) {
@@ -483,7 +609,9 @@ impl Store {
             .with_untracked(|i| i.first().map(|e| e.id.clone()));
         match next {
             Some(next) => self.open(&next),
-            None => self.add(kassoren_engine::example::example_report(), None),
+            None => {
+                self.add(kassoren_engine::example::example_report(), None);
+            }
         }
     }
 
@@ -546,12 +674,18 @@ pub fn autosave(store: Store) {
         if previous.is_none() {
             return;
         }
+        if store.pending_since.get_value().is_none() {
+            store.pending_since.set_value(Some(dom::now()));
+        }
         store.status.set(SaveStatus::Saving);
         set_timeout(
             move || {
-                if store.edits.get_untracked() == edits
-                    && store.status.get_untracked() == SaveStatus::Saving
-                {
+                let quiet = store.edits.get_untracked() == edits;
+                let waited = store
+                    .pending_since
+                    .get_value()
+                    .is_some_and(|t| dom::now() - t >= MAX_SAVE_DELAY_MS);
+                if (quiet || waited) && store.status.get_untracked() == SaveStatus::Saving {
                     store.write_now();
                 }
             },

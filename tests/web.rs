@@ -1,7 +1,8 @@
 //! The web crate's own logic, tested in headless Chromium with wasm-bindgen-test (`./run test`
 //! runs it with `wasm-bindgen-test-runner` and Debian's chromedriver): the undo history's
 //! grouping of keystrokes, the money cell's and the date field's parse / format / keep-bad-text
-//! behaviour, and the one policy that makes room when the browser's storage is full.
+//! behaviour, the one policy that makes room when the browser's storage is full (and refuses,
+//! dropping nothing, what would not fit anyway), and what a tab does with another tab's version.
 #![cfg(target_arch = "wasm32")]
 
 use kassoren_engine::date::Date;
@@ -12,6 +13,7 @@ use kassoren_web::history::{History, UNDO_STEPS};
 use kassoren_web::room::{self, Purpose};
 use kassoren_web::snapshots::{self, Snapshot};
 use kassoren_web::storage::{self, keys};
+use kassoren_web::tabs::{self, Reconciled};
 use kassoren_web::{exports, library};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
@@ -538,6 +540,100 @@ fn a_report_that_does_not_fit_drops_old_snapshots_until_it_does() {
         storage::remove(&format!("filler.{k}"));
     }
     clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn a_report_larger_than_storage_can_hold_is_refused_before_anything_goes() {
+    clear_storage();
+    room::keep_snapshot("a", &snapshot(1.0, "first")).unwrap();
+    exports::keep("doc", 1, "{}");
+    let huge = "r".repeat(storage::CAPACITY + 1);
+    let e = library::write("r1", &huge, 1).unwrap_err();
+    assert!(e.contains("för stor för webbläsarens lagring"), "{e}");
+    assert_eq!(reasons("a"), vec!["first"]);
+    assert_eq!(revisions("doc"), vec![1]);
+    assert_eq!(library::raw("r1"), None);
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn a_report_that_would_not_fit_with_every_copy_gone_drops_none() {
+    clear_storage();
+    room::keep_snapshot(
+        "a",
+        &Snapshot {
+            text: "s".repeat(20_000),
+            ..snapshot(1.0, "first")
+        },
+    )
+    .unwrap();
+    exports::keep("doc", 1, &"e".repeat(20_000));
+    fill_storage();
+    // Twice what the copies take: dropping them all would not make room.
+    let e = library::write("r1", &"r".repeat(80_000), 1).unwrap_err();
+    assert_eq!(e, storage::QUOTA_FULL);
+    assert_eq!(reasons("a"), vec!["first"], "no snapshot dropped");
+    assert_eq!(revisions("doc"), vec![1], "no export dropped");
+    assert_eq!(storage::read("kassoren.probe"), None, "the probe is gone");
+    // One that fits once the snapshot is gone: only the snapshot goes.
+    library::write("r1", &"r".repeat(15_000), 1).unwrap();
+    assert!(reasons("a").is_empty());
+    assert_eq!(revisions("doc"), vec![1]);
+    for k in storage::ids("filler.") {
+        storage::remove(&format!("filler.{k}"));
+    }
+    clear_storage();
+}
+
+#[wasm_bindgen_test]
+fn a_snapshot_brought_up_to_date_replaces_its_copy() {
+    clear_storage();
+    room::keep_snapshot("a", &snapshot(1.0, "other")).unwrap();
+    room::replace_snapshot("a", None, &snapshot(2.0, "mine 1")).unwrap();
+    room::replace_snapshot("a", Some(2.0), &snapshot(3.0, "mine 2")).unwrap();
+    assert_eq!(reasons("a"), vec!["other", "mine 2"]);
+    clear_storage();
+}
+
+// ---------------------------------------------------------------------------------------------
+// Another tab's version
+
+fn with_section_text(
+    r: &kassoren_engine::model::Report,
+    i: usize,
+    body: &str,
+) -> kassoren_engine::model::Report {
+    let mut r = r.clone();
+    r.narrative[i].body = body.to_string();
+    r
+}
+
+#[wasm_bindgen_test]
+fn the_same_section_changed_in_two_tabs_is_a_conflict_never_a_mix() {
+    let base = kassoren_engine::example::example_report();
+    let text = base.narrative[0].body.clone();
+    let mine = with_section_text(&base, 0, &format!("{text} sameB1"));
+    let theirs = with_section_text(&base, 0, &format!("{text} sameA1"));
+    match tabs::reconcile(Some(&base), &mine, &theirs, true) {
+        Reconciled::Conflict { conflicts } => {
+            assert!(conflicts.starts_with("Berättelse › "), "{conflicts}")
+        }
+        other => panic!("{other:?}"),
+    }
+    // Different sections: merged, both texts whole.
+    let theirs = with_section_text(&base, 1, "Deras text.");
+    match tabs::reconcile(Some(&base), &mine, &theirs, true) {
+        Reconciled::Merged(m) => {
+            assert_eq!(m.narrative[0].body, mine.narrative[0].body);
+            assert_eq!(m.narrative[1].body, "Deras text.");
+        }
+        other => panic!("{other:?}"),
+    }
+    // Nothing unsaved here: the other tab's version is taken.
+    assert_eq!(
+        tabs::reconcile(Some(&base), &base, &theirs, false),
+        Reconciled::TakeTheirs
+    );
 }
 
 #[wasm_bindgen_test]

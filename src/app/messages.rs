@@ -1,5 +1,6 @@
-//! The messages: a new version waiting, the latest notice and a failed save with its rescue
-//! download float over the editor (they never move the page) and stay until dismissed or
+//! The messages: a new version waiting, the latest notice, a failed save with its rescue
+//! download, and a tab that has stopped writing because of another tab (its choice between the
+//! two versions, [`crate::tabs::Hold`]) float over the editor (they never move the page) and stay until dismissed or
 //! resolved; the example's banner sits under the toolbar. A notice about a report goes when
 //! that report is no longer the open one (deleted, or another one opened).
 
@@ -8,6 +9,7 @@ use leptos::prelude::*;
 use super::{Dialog, Shell};
 use crate::files;
 use crate::store::{SaveStatus, Store};
+use crate::tabs::Hold;
 
 #[component]
 pub fn Messages(shell: Shell) -> impl IntoView {
@@ -33,7 +35,23 @@ pub fn Messages(shell: Shell) -> impl IntoView {
                     <button type="button" on:click=move |_| store.notice.set(None)>"Stäng"</button>
                 </div>
             })}
+            {move || store.held.get().map(|hold| {
+                let conflict = matches!(hold, Hold::Conflict { .. });
+                view! {
+                    <div class="notice error held" role="alert">
+                        <span>{hold.message()}</span>
+                        <div class="choices">
+                            <Show when=move || conflict>
+                                <button type="button" on:click=move |_| store.keep_mine()>"Behåll den här flikens version"</button>
+                                <button type="button" on:click=move |_| store.show_theirs()>"Visa den andra flikens version"</button>
+                            </Show>
+                            <button type="button" on:click=move |_| files::rescue_json(store)>"Ladda ner som fil"</button>
+                        </div>
+                    </div>
+                }
+            })}
             {move || match store.status.get() {
+                SaveStatus::Failed(_) if store.held.with(Option::is_some) => None,
                 SaveStatus::Failed(why) => Some(view! {
                     <div class="notice error save-failed" role="alert">
                         <span>

@@ -176,6 +176,11 @@ const PLACES = {
   errorNotice: '.notice.error',
   /** The banner shown when an edit could not be saved in the browser. */
   saveFailedBanner: '.save-failed',
+  /**
+   * The banner shown while this tab does not write because of another tab (the same place
+   * saved at the same time, or a version it cannot read).
+   */
+  heldBanner: '.notice.held',
   /** Any open dialog. */
   dialog: '.dialog',
   /** The organisation's name field. */
@@ -349,6 +354,23 @@ export class Kassoren {
   /** Closes this tab (its `beforeunload` handlers run if `runBeforeUnload`). */
   async closeTab({ runBeforeUnload = false } = {}) {
     await this.page.close({ runBeforeUnload });
+  }
+
+  /** The tab's renderer dies at once, as when the browser is killed: no event reaches the page. */
+  async crash() {
+    const cdp = await (this.context ?? this.page.context()).newCDPSession(this.page);
+    // The answer never comes: the page is gone.
+    cdp.send('Page.crash').catch(() => {});
+    await this.page.waitForEvent('crash', { timeout: 5000 });
+  }
+
+  /** The page goes to the background as the browser hides it: `visibilitychange` to hidden. */
+  async hideTab() {
+    await this.page.evaluate(() => {
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
+      document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+    });
   }
 
   /** Makes this tab the one in front (the others are hidden). */
@@ -790,6 +812,18 @@ export class Kassoren {
   /** "Ladda ner som fil" in the save-failed banner: the download. */
   async downloadUnsaved() {
     return this.downloadFrom(this.saveFailedBanner().getByRole('button', { name: 'Ladda ner som fil' }));
+  }
+
+  /** "Behåll den här flikens version" in the held banner (the same place changed in two tabs). */
+  async keepThisTabsVersion() {
+    await this.heldBanner().getByRole('button', { name: 'Behåll den här flikens version' }).click();
+    await this.heldBanner().waitFor({ state: 'detached' });
+  }
+
+  /** "Visa den andra flikens version" in the held banner. */
+  async showOtherTabsVersion() {
+    await this.heldBanner().getByRole('button', { name: 'Visa den andra flikens version' }).click();
+    await this.heldBanner().waitFor({ state: 'detached' });
   }
 
   /** "Ångra" in the toolbar. */
@@ -1576,6 +1610,35 @@ export class Kassoren {
       { reportKey: STORAGE.report(id), revKey: STORAGE.rev(id), text, changed: JSON.stringify(report, null, 2) },
     );
     assert.ok(saved, 'den sparade årsredovisningen ändrades medan en annan flik sparade');
+  }
+
+  /**
+   * Stores `text` as the open report with a higher revision, as another tab (perhaps of a newer
+   * Kassören) would, without a storage event reaching this page.
+   */
+  async saveTextFromElsewhere(text) {
+    await this.page.evaluate(
+      ({ current, reportPrefix, revPrefix, text }) => {
+        const id = localStorage.getItem(current);
+        localStorage.setItem(`${reportPrefix}${id}`, text);
+        const rev = Number(localStorage.getItem(`${revPrefix}${id}`) || '0');
+        localStorage.setItem(`${revPrefix}${id}`, String(rev + 1));
+      },
+      { current: STORAGE.current, reportPrefix: STORAGE.report(''), revPrefix: STORAGE.rev(''), text },
+    );
+  }
+
+  /** A narrative section's text in each snapshot kept for a report: [{reason, body}]. */
+  async snapshotBodies(id, sectionId) {
+    return (await this.storedSnapshots(id)).map((s) => ({
+      reason: s.reason,
+      body: JSON.parse(s.text).narrative.find((n) => n.id === sectionId)?.body,
+    }));
+  }
+
+  /** A narrative section's text in the stored open report. */
+  async storedBody(sectionId) {
+    return JSON.parse(await this.storedReportText()).narrative.find((n) => n.id === sectionId)?.body;
   }
 
   /** Deletes the open report from local storage as another tab would, and empties the list. */
