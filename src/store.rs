@@ -454,6 +454,10 @@ impl Store {
                 if !dom::visible() {
                     return store.retry_later();
                 }
+                // A held tab waits for the treasurer (or the other tab), not for room.
+                if store.held.with_untracked(Option::is_some) {
+                    return;
+                }
                 if matches!(store.status.get_untracked(), SaveStatus::Failed(_)) {
                     store.write_now();
                     if matches!(store.status.get_untracked(), SaveStatus::Failed(_)) {
@@ -677,7 +681,11 @@ pub fn autosave(store: Store) {
         if store.pending_since.get_value().is_none() {
             store.pending_since.set_value(Some(dom::now()));
         }
-        store.status.set(SaveStatus::Saving);
+        // A held tab says at once why the edit is not saved (it goes to its copy instead).
+        store.status.set(match store.held.get_untracked() {
+            Some(hold) => SaveStatus::Failed(hold.status()),
+            None => SaveStatus::Saving,
+        });
         set_timeout(
             move || {
                 let quiet = store.edits.get_untracked() == edits;
@@ -685,7 +693,8 @@ pub fn autosave(store: Store) {
                     .pending_since
                     .get_value()
                     .is_some_and(|t| dom::now() - t >= MAX_SAVE_DELAY_MS);
-                if (quiet || waited) && store.status.get_untracked() == SaveStatus::Saving {
+                // A status set back to "Sparat" meanwhile (the report deleted) cancels the write.
+                if (quiet || waited) && store.status.get_untracked() != SaveStatus::Saved {
                     store.write_now();
                 }
             },
