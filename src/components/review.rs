@@ -202,11 +202,13 @@ pub fn CompareOffer(offer: Offer) -> impl IntoView {
         }
     };
     let open_new = move |_| {
-        store.add(offer.theirs.clone(), None);
-        store.notify(format!(
-            "\"{}\" har öppnats som en ny årsredovisning i listan.",
-            offer.file
-        ));
+        // A report that cannot be stored is not added; the store has said why.
+        if store.add(offer.theirs.clone(), None) {
+            store.notify(format!(
+                "\"{}\" har öppnats som en ny årsredovisning i listan.",
+                offer.file
+            ));
+        }
         state.offer.set(None);
     };
     view! {
