@@ -349,12 +349,29 @@ pub type Migration = fn(&mut Value) -> Result<(), String>;
 ///   keeps its behaviour (its proposal rows stay as typed) and its reviews.
 /// * 4 → 5: the change history (`history`) travels in the file, for merging the board's
 ///   copies; a version 4 file has none, and is left as it is.
+/// * 5 → 6: the document type (`document`): a version 5 file is an årsredovisning enligt K2,
+///   the type that keeps every part it has, marked `document_unconfirmed` so the editor asks
+///   once to confirm or change it.
 pub const MIGRATIONS: &[Migration] = &[
     v1_add_account_map,
     v2_add_review,
     v3_fit_real_reports,
     v4_add_history,
+    v5_add_document,
 ];
+
+/// Version 5 → 6: the document type, K2 årsredovisning, to be confirmed.
+fn v5_add_document(value: &mut Value) -> Result<(), String> {
+    let Some(object) = value.as_object_mut() else {
+        return Err("filen är inget JSON-objekt".into());
+    };
+    if object.contains_key("document") {
+        return Err("fältet \"document\" finns redan i en fil av version 5".into());
+    }
+    object.insert("document".into(), Value::from("arsredovisning_k2"));
+    object.insert("document_unconfirmed".into(), Value::Bool(true));
+    Ok(())
+}
 
 /// Version 4 → 5: nothing to add (a file without `history` has none); a version 4 file that
 /// already has the field was not written by Kassören.
@@ -565,6 +582,19 @@ pub fn validate(report: &Report) -> Result<(), ImportError> {
                     format!("raden \"{line}\" finns inte"),
                 ))
             }
+        }
+    }
+    for line in report.budget.lines.keys() {
+        if !matches!(
+            report.income_statement.find(line).map(|l| &l.kind),
+            Some(LineKind::Input { .. })
+        ) {
+            return Err(invalid(
+                format!("budget.lines.{line}"),
+                format!(
+                    "raden \"{line}\" finns inte i resultaträkningen eller är ingen rad med belopp"
+                ),
+            ));
         }
     }
     for (i, a) in report.sie_accounts.iter().enumerate() {

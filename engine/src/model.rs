@@ -13,7 +13,7 @@ use crate::money::{Money, Unit};
 /// The `format` value that marks a Kassören report file.
 pub const FORMAT_NAME: &str = "kassoren-arsredovisning";
 /// The current version of the file format. Older files are migrated (see [`crate::json`]).
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 /// The most years a report keeps: the fiscal year and four earlier years.
 pub const MAX_YEARS: usize = 5;
 /// The longest a räkenskapsår may be, in calendar months (a first year, or one that changes the
@@ -32,6 +32,14 @@ pub struct Report {
     /// file format 3.
     #[serde(default)]
     pub lineage: Lineage,
+    /// Which document the report is: it decides the title, the parts, the principles note's
+    /// rule reference, the signature wording and the checks (see [`DocumentType`]). Added in
+    /// file format 6; a file of an earlier version is an årsredovisning enligt K2.
+    pub document: DocumentType,
+    /// The document type came from a migration, not from the treasurer: the editor asks once
+    /// to confirm or change it. Added in file format 6; left out of the file while false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub document_unconfirmed: bool,
     pub organisation: Organisation,
     /// `years[0]` is the fiscal year, `years[1]` the comparison year, and so on (at most five).
     pub years: Vec<FiscalYear>,
@@ -75,8 +83,78 @@ pub struct Report {
     /// copies are merged by (the `kassoren-merge` crate writes and reads it; the engine only
     /// carries it). The readable fields above are what the report is; the history records how
     /// it came to be, by whom. Added in file format 5; left out of the file while there is none.
+    /// The budget the årsmöte follows up and votes on: per resultaträkning input line, this
+    /// year's and next year's (see [`Budget`]). Added in file format 6; left out of the file
+    /// while empty and hidden.
+    #[serde(default, skip_serializing_if = "Budget::is_default")]
+    pub budget: Budget,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<String>,
+}
+
+/// The budget: "Budget <år>" (the fiscal year just closed) and "Budget <år+1>" (the coming year,
+/// voted on by the årsmöte), per resultaträkning input line; the sums and results are computed
+/// like the outcome's.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Budget {
+    /// Whether the budget columns are shown in the editor and the printout.
+    #[serde(default)]
+    pub shown: bool,
+    /// Whether the "Avvikelse" column (utfall − budget) is shown.
+    #[serde(default)]
+    pub deviation: bool,
+    /// An input line's id → its budget amounts.
+    #[serde(default)]
+    pub lines: BTreeMap<Id, BudgetLine>,
+}
+
+impl Budget {
+    pub fn is_default(&self) -> bool {
+        *self == Budget::default()
+    }
+}
+
+/// One input line's budget.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BudgetLine {
+    /// The fiscal year's budget ("Budget <år>").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub this_year: Option<Money>,
+    /// The coming year's budget ("Budget <år+1>").
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub next_year: Option<Money>,
+}
+
+/// Which document a report is. The rules behind each (see the README, "Which document"):
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum DocumentType {
+    /// Årsredovisning enligt K2 (ÅRL, BFNAR 2016:10).
+    #[default]
+    ArsredovisningK2,
+    /// Årsredovisning enligt K3 (ÅRL, BFNAR 2012:1): every bostadsrättsförening from fiscal
+    /// years starting 2026-01-01.
+    ArsredovisningK3,
+    /// Årsbokslut (BFL 6 kap 3–5 §, BFNAR 2017:3).
+    Arsbokslut,
+    /// Förenklat årsbokslut, K1 (BFNAR 2010:1): ideella föreningar with nettoomsättning
+    /// normally at most 3 Mkr.
+    ForenklatArsbokslut,
+    /// Verksamhetsberättelse med ekonomisk redovisning, for the årsmöte of a förening that is
+    /// not bokföringsskyldig: no legal rule applies.
+    Verksamhetsberattelse,
+}
+
+impl DocumentType {
+    pub const ALL: [DocumentType; 5] = [
+        DocumentType::ArsredovisningK2,
+        DocumentType::ArsredovisningK3,
+        DocumentType::Arsbokslut,
+        DocumentType::ForenklatArsbokslut,
+        DocumentType::Verksamhetsberattelse,
+    ];
 }
 
 /// Text typed into an amount cell that is not an amount.

@@ -289,6 +289,19 @@ pub fn previous_year(y: &FiscalYear) -> FiscalYear {
     }
 }
 
+/// The document a new report of a form is, for its fiscal year: a förenklat årsbokslut for an
+/// ideell förening, an årsredovisning enligt K3 for a bostadsrättsförening from fiscal years
+/// starting 2026-01-01, else an årsredovisning enligt K2.
+pub fn default_document(form: LegalForm, year: &FiscalYear) -> DocumentType {
+    match form {
+        LegalForm::IdeellForening => DocumentType::ForenklatArsbokslut,
+        LegalForm::Bostadsrattsforening if year.start >= Date::new(2026, 1, 1).expect("a date") => {
+            DocumentType::ArsredovisningK3
+        }
+        _ => DocumentType::ArsredovisningK2,
+    }
+}
+
 /// A new, empty report for an organisation, from its form's template. `year` is the fiscal
 /// year; the comparison year before it is added (empty).
 pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -> Report {
@@ -371,6 +384,9 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
         comments: Vec::new(),
         reviews: Vec::new(),
         invalid_amounts: Vec::new(),
+        budget: Budget::default(),
         history: None,
+        document: default_document(form, &year),
+        document_unconfirmed: false,
     }
 }

@@ -373,11 +373,9 @@ fn the_format_4_fixture_round_trips_with_what_format_4_added() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let v4 = std::fs::read_to_string(dir.join("format-v4.json")).unwrap();
     let r = json::from_json(&v4).unwrap();
-    // Format 5 adds only the change history, which a version 4 file has none of.
-    assert_eq!(
-        json::to_json(&r),
-        v4.replacen("\"version\": 4,", "\"version\": 5,", 1)
-    );
+    // Format 5 adds only the change history, which a version 4 file has none of; format 6 the
+    // document type.
+    assert_eq!(json::to_json(&r), as_current(&v4, 4));
     assert_eq!(r.history, None);
     assert_eq!(r.invalid_amounts.len(), 1);
     assert_eq!(r.invalid_amounts[0].text, "61 9OO");
@@ -424,7 +422,7 @@ fn the_format_5_fixture_round_trips_with_its_history() {
     let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let v5 = std::fs::read_to_string(dir.join("format-v5.json")).unwrap();
     let r = json::from_json(&v5).unwrap();
-    assert_eq!(json::to_json(&r), v5);
+    assert_eq!(json::to_json(&r), as_current(&v5, 5));
     let history = r.history.as_deref().expect("the fixture has a history");
     assert!(history.len() > 1000, "{}", history.len());
     assert_eq!(r.lineage.author.as_deref(), Some("Anna"));
@@ -442,4 +440,36 @@ fn the_format_5_fixture_round_trips_with_its_history() {
         1,
     );
     assert!(err(&odd).to_string().contains("history"), "{}", err(&odd));
+}
+
+/// Format 6: the document type and the budget. The fixture is the example as a
+/// verksamhetsberättelse with budget columns shown and budget amounts on three lines; it
+/// round-trips exactly; a budget on a line that is not an input line of the resultaträkning is
+/// refused, and a version 5 file that already has the document type is refused.
+#[test]
+fn the_format_6_fixture_round_trips_with_document_and_budget() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
+    let v6 = std::fs::read_to_string(dir.join("format-v6.json")).unwrap();
+    let r = json::from_json(&v6).unwrap();
+    assert_eq!(json::to_json(&r), v6);
+    assert_eq!(r.document, DocumentType::Verksamhetsberattelse);
+    assert!(!r.document_unconfirmed);
+    assert!(r.budget.shown && r.budget.deviation);
+    assert_eq!(
+        r.budget.lines["medlemsavgifter"].next_year.map(|m| m.0),
+        Some(rust_decimal::Decimal::from(140_000))
+    );
+    let e = err(&v6.replacen("\"medlemsavgifter\": {", "\"kassa_och_bank\": {", 1));
+    assert!(e.to_string().contains("budget.lines.kassa_och_bank"), "{e}");
+    let v5 = std::fs::read_to_string(dir.join("format-v5.json")).unwrap();
+    let odd = v5.replacen(
+        "\"version\": 5,",
+        "\"version\": 5,\n  \"document\": \"arsbokslut\",",
+        1,
+    );
+    assert!(err(&odd).to_string().contains("document"), "{}", err(&odd));
+    // A version 5 file becomes a K2 årsredovisning, to be confirmed.
+    let r5 = json::from_json(&v5).unwrap();
+    assert_eq!(r5.document, DocumentType::ArsredovisningK2);
+    assert!(r5.document_unconfirmed);
 }

@@ -308,7 +308,10 @@ fn sample() -> Report {
         comments: Vec::new(),
         reviews: Vec::new(),
         invalid_amounts: Vec::new(),
+        budget: Budget::default(),
         history: None,
+        document: DocumentType::ArsredovisningK2,
+        document_unconfirmed: false,
     }
 }
 
@@ -566,7 +569,10 @@ fn an_empty_report_renders() {
         comments: Vec::new(),
         reviews: Vec::new(),
         invalid_amounts: Vec::new(),
+        budget: Budget::default(),
         history: None,
+        document: DocumentType::ArsredovisningK2,
+        document_unconfirmed: false,
     };
     let html = render_html(&report);
     assert!(html.contains("<title>Årsredovisning</title>"));

@@ -201,8 +201,13 @@ pub fn content_fingerprint(report: &Report) -> String {
     content.sie_accounts.clear();
     // The change history (format 5) records how the content came to be; it is not content.
     content.history = None;
+    // Format 6's document type: a K2 årsredovisning, which every earlier file is, hashes as
+    // before; another type is other content.
+    content.document_unconfirmed = false;
     content.version = 3;
-    let text = crate::json::to_json(&content).replacen("  \"sie_accounts\": [],\n", "", 1);
+    let text = crate::json::to_json(&content)
+        .replacen("  \"sie_accounts\": [],\n", "", 1)
+        .replacen("  \"document\": \"arsredovisning_k2\",\n", "", 1);
     format!("{:016x}", fnv1a64(text.as_bytes()))
 }
 

@@ -58,7 +58,8 @@ pub(crate) struct Edit {
 }
 
 /// The top-level fields compared, in the order of the file.
-const FIELDS: [&str; 13] = [
+const FIELDS: [&str; 15] = [
+    "document",
     "organisation",
     "years",
     "settings",
@@ -72,13 +73,15 @@ const FIELDS: [&str; 13] = [
     "signatures",
     "account_map",
     "invalid_amounts",
+    "budget",
 ];
 
 /// The fields that are not part of the compared content.
 /// The kept SIE mapping table (`sie_accounts`) is derived from the import: the figures it gave
 /// are in the statements and the treasurer's choices in `account_map`.
-/// The change history (format 5) is how the content came to be, not content.
-const APART: [&str; 7] = [
+/// The change history (format 5) is how the content came to be, not content; whether the
+/// document type is still to be confirmed (format 6) is this copy's question to its treasurer.
+const APART: [&str; 8] = [
     "format",
     "version",
     "lineage",
@@ -86,6 +89,7 @@ const APART: [&str; 7] = [
     "reviews",
     "sie_accounts",
     "history",
+    "document_unconfirmed",
 ];
 
 /// The board's discussion: part of a change history's tree ([`content_tree`]), compared apart.
@@ -95,7 +99,7 @@ const DISCUSSION: [&str; 2] = ["comments", "reviews"];
 const NAMES: [&str; 4] = ["title", "label", "name", "header"];
 
 /// Objects whose keys are data (ids or account numbers), not field names.
-const MAPS: [&str; 4] = ["opening", "account_map", "cells", "amounts"];
+const MAPS: [&str; 5] = ["opening", "account_map", "cells", "amounts", "lines"];
 
 /// The report as a tree to compare. It goes through the file's text (not `to_value`), so the
 /// program has one writer and one reader of reports, not two: in the browser each costs tens
@@ -166,6 +170,9 @@ fn fill_defaults(doc: &mut Value) {
     let Some(object) = doc.as_object_mut() else {
         return;
     };
+    object
+        .entry("budget")
+        .or_insert_with(|| serde_json::json!({ "shown": false, "deviation": false, "lines": {} }));
     object.entry("off_balance").or_insert_with(|| {
         let d = crate::model::OffBalance::default();
         let item = |i: &crate::model::OffBalanceItem| {
@@ -231,6 +238,7 @@ pub(crate) fn from_doc(mut doc: Value, like: &Report) -> Result<Report, String> 
     object.insert("version".into(), Value::from(like.version));
     let mut report = crate::json::read_report(&doc.to_string()).map_err(|e| e.to_string())?;
     report.lineage = like.lineage.clone();
+    report.document_unconfirmed = like.document_unconfirmed;
     report.comments = like.comments.clone();
     report.reviews = like.reviews.clone();
     validate(&report).map_err(|e| e.to_string())?;

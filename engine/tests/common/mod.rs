@@ -145,3 +145,21 @@ pub fn codes(r: &Report) -> Vec<&'static str> {
 pub fn equity_ids(r: &Report) -> Vec<String> {
     equity_columns(r).iter().map(|l| l.id.clone()).collect()
 }
+
+/// A file of an earlier format version as this version writes it after the migrations: the
+/// version, and (from before format 6) the document type to be confirmed, K2 årsredovisning.
+pub fn as_current(text: &str, version: u32) -> String {
+    let mut out = text.replacen(
+        &format!("\"version\": {version},"),
+        &format!("\"version\": {},", kassoren_engine::model::FORMAT_VERSION),
+        1,
+    );
+    if version < 6 {
+        out = out.replacen(
+            "  \"organisation\": {",
+            "  \"document\": \"arsredovisning_k2\",\n  \"document_unconfirmed\": true,\n  \"organisation\": {",
+            1,
+        );
+    }
+    out
+}
