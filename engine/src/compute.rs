@@ -10,6 +10,7 @@ use crate::model::*;
 use crate::money::{format_amount, round_to_unit, Money, Unit};
 
 mod checks;
+mod document;
 mod equity;
 pub mod overview;
 pub mod placeholders;
@@ -63,10 +64,14 @@ pub enum ProblemCode {
     MissingSeat,
     InvalidAmount,
     StructureChanged,
+    DocumentNotAllowed,
+    TurnoverOverLimit,
+    PrinciplesRule,
+    FixedItems,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 22] = [
+    pub const ALL: [ProblemCode; 26] = [
         ProblemCode::BalanceSheetUnbalanced,
         ProblemCode::ResultMismatch,
         ProblemCode::EquityRollForward,
@@ -89,6 +94,10 @@ impl ProblemCode {
         ProblemCode::MissingSeat,
         ProblemCode::InvalidAmount,
         ProblemCode::StructureChanged,
+        ProblemCode::DocumentNotAllowed,
+        ProblemCode::TurnoverOverLimit,
+        ProblemCode::PrinciplesRule,
+        ProblemCode::FixedItems,
     ];
 
     /// The snake_case code, as in the JSON output.
@@ -116,6 +125,10 @@ impl ProblemCode {
             ProblemCode::MissingSeat => "missing_seat",
             ProblemCode::InvalidAmount => "invalid_amount",
             ProblemCode::StructureChanged => "structure_changed",
+            ProblemCode::DocumentNotAllowed => "document_not_allowed",
+            ProblemCode::TurnoverOverLimit => "turnover_over_limit",
+            ProblemCode::PrinciplesRule => "principles_rule",
+            ProblemCode::FixedItems => "fixed_items",
         }
     }
 }

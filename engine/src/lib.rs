@@ -12,6 +12,7 @@ pub mod bidi;
 pub mod compute;
 pub mod count;
 pub mod date;
+pub mod document;
 pub mod edit;
 pub mod example;
 mod hash;

@@ -308,7 +308,7 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
     let t = template(form);
     let years = vec![year, previous_year(&year)];
     let n = years.len();
-    Report {
+    let mut report = Report {
         format: FORMAT_NAME.to_string(),
         version: FORMAT_VERSION,
         lineage: Lineage::derived(org_nr, name, &year),
@@ -388,5 +388,8 @@ pub fn new_report(form: LegalForm, name: &str, org_nr: &str, year: FiscalYear) -
         history: None,
         document: default_document(form, &year),
         document_unconfirmed: false,
-    }
+    };
+    // The principles note cites the rules of the document the report is.
+    crate::document::set_principles_sentence(&mut report);
+    report
 }

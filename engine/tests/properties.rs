@@ -24,6 +24,8 @@ fn amount() -> impl Strategy<Value = i64> {
 /// then sets the equity lines so the report balances and rolls forward.
 fn random_balanced(form: LegalForm, seeds: &[i64], opening_result: i64) -> Report {
     let mut r = balanced(form, &FIGURES);
+    // Random amounts run to millions: an årsredovisning, which has no turnover limit.
+    kassoren_engine::edit::set_document(&mut r, DocumentType::ArsredovisningK2);
     let mut next = seeds.iter().cycle().copied();
     let is_inputs: Vec<String> = r
         .income_statement

@@ -679,8 +679,10 @@ impl<'a> Checker<'a> {
         if s.signatories.iter().all(|p| p.name.trim().is_empty()) {
             self.error(
                 ProblemCode::MissingSignatures,
-                "Underskrifter saknas: alla styrelseledamöter ska skriva under årsredovisningen."
-                    .into(),
+                format!(
+                    "Underskrifter saknas: alla styrelseledamöter ska skriva under {}.",
+                    self.report.document.definite()
+                ),
                 Location::Signatures { person: None },
             );
         } else {
@@ -760,5 +762,6 @@ pub(super) fn run(report: &Report, computed: &Computed) -> Vec<Problem> {
     ch.statement_rounding();
     ch.placeholders();
     ch.signatures();
+    ch.out.extend(super::document::checks(report, computed));
     ch.out
 }

@@ -10,6 +10,7 @@
 //! resultatdisposition, the notes, the signatures, and next year's report. Everything is used
 //! from here (`edit::add_note`).
 
+mod document;
 mod entries;
 mod management;
 mod narrative;
@@ -22,6 +23,7 @@ mod structure;
 #[cfg(test)]
 mod testing;
 
+pub use document::{not_printed, set_document, set_principles_sentence};
 pub use entries::{enter_amount, Entry};
 pub use management::{
     add_equity_movement, add_proposal_item, equity_movement, equity_movement_amount,

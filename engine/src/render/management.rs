@@ -14,9 +14,12 @@ use crate::money::format_percent;
 
 pub(super) fn management_report(ctx: &Ctx) -> Markup {
     let outline = &ctx.outline;
+    let Some(management) = &outline.management else {
+        return html! {};
+    };
     html! {
-        section.part.management-report #(outline.management.anchor) {
-            (heading(&outline.management))
+        section.part.management-report #(management.anchor) {
+            (heading(management))
             (management_intro(ctx))
             @for entry in outline.management_parts.iter().filter(|e| e.section.is_some()) {
                 (narrative_section(ctx, entry, "subsection"))
@@ -168,6 +171,14 @@ fn invalid_equity_text<'a>(
         _ => return None,
     };
     ctx.report.invalid_text(&place)
+}
+
+/// A verksamhetsberättelse's "Förslag till beslut": the board's proposal as a part of its own.
+pub(super) fn proposal_part(ctx: &Ctx) -> Markup {
+    match &ctx.outline.proposal {
+        Some(entry) => html! { section.part.proposal { (appropriation(ctx, entry)) } },
+        None => html! {},
+    }
 }
 
 fn appropriation(ctx: &Ctx, entry: &Entry) -> Markup {

@@ -93,6 +93,7 @@ pub fn preview_body(report: &Report, computed: &Computed) -> String {
             (management::management_report(&ctx))
             (statements::statement(&ctx, StatementKind::Income))
             (statements::statement(&ctx, StatementKind::Balance))
+            (management::proposal_part(&ctx))
             (notes::notes(&ctx))
             (signatures::signatures(&ctx))
         }
@@ -100,8 +101,9 @@ pub fn preview_body(report: &Report, computed: &Computed) -> String {
     .into_string()
 }
 
-/// "Årsredovisning 2025 – Föreningen X".
+/// "Årsredovisning 2025 – Föreningen X", with the document's own title.
 fn document_title(report: &Report) -> String {
+    let kind = report.document.title();
     let year = report
         .years
         .first()
@@ -109,10 +111,10 @@ fn document_title(report: &Report) -> String {
         .unwrap_or_default();
     let name = report.organisation.name.trim();
     match (year.is_empty(), name.is_empty()) {
-        (false, false) => format!("Årsredovisning {year} – {name}"),
-        (false, true) => format!("Årsredovisning {year}"),
-        (true, false) => format!("Årsredovisning – {name}"),
-        (true, true) => "Årsredovisning".to_string(),
+        (false, false) => format!("{kind} {year} – {name}"),
+        (false, true) => format!("{kind} {year}"),
+        (true, false) => format!("{kind} – {name}"),
+        (true, true) => kind.to_string(),
     }
 }
 

@@ -20,9 +20,12 @@ pub(super) struct Entry<'a> {
 /// The numbering of every part of the report, shared by Innehåll and the parts themselves.
 pub(super) struct Outline<'a> {
     pub(super) chapters: Vec<Entry<'a>>,
-    pub(super) management: Entry<'a>,
+    /// The förvaltningsberättelse: only an årsredovisning has one.
+    pub(super) management: Option<Entry<'a>>,
     /// The förvaltningsberättelse's text sections and its fixed sub-parts.
     pub(super) management_parts: Vec<Entry<'a>>,
+    /// "Förslag till beslut" after the statements (a verksamhetsberättelse).
+    pub(super) proposal: Option<Entry<'a>>,
     pub(super) income: Entry<'a>,
     pub(super) balance: Entry<'a>,
     pub(super) notes: Option<Entry<'a>>,
@@ -76,56 +79,84 @@ impl<'a> Outline<'a> {
                 .filter(|s| s.part == part)
                 .collect::<Vec<_>>()
         };
-        let (chapters, count) = number_sections(&in_part(Part::Chapter), "");
+        let document = report.document;
+        // A verksamhetsberättelse is the board's narrative: the förvaltningsberättelse's
+        // sections are its chapters too. An årsbokslut has no narrative part at all.
+        let mut narrative = in_part(Part::Chapter);
+        if document == DocumentType::Verksamhetsberattelse {
+            narrative.extend(in_part(Part::ManagementReport));
+        }
+        if matches!(
+            document,
+            DocumentType::Arsbokslut | DocumentType::ForenklatArsbokslut
+        ) {
+            narrative.clear();
+        }
+        let (chapters, count) = number_sections(&narrative, "");
         let mut next = count;
         let mut number = || {
             next += 1;
             next
         };
 
-        let management_number = number();
-        let prefix = format!("{management_number}.");
-        let (mut management_parts, mut sub) =
-            number_sections(&in_part(Part::ManagementReport), &prefix);
-        // They sit one level below the förvaltningsberättelse's own heading.
-        for e in &mut management_parts {
-            e.depth += 1;
-        }
-        let mut fixed = |title: &'static str, anchor: &str| {
-            sub += 1;
-            fixed_entry(format!("{prefix}{sub}"), title, anchor, 2)
-        };
-        if !computed.overview.years.is_empty() {
-            management_parts.push(fixed("Flerårsöversikt", "flerarsoversikt"));
-        }
-        if fiscal_year_equity(computed).is_some() {
-            management_parts.push(fixed("Förändringar i eget kapital", "eget-kapital"));
-        }
-        management_parts.push(fixed("Resultatdisposition", "resultatdisposition"));
-
-        Outline {
-            chapters,
-            management: fixed_entry(
+        let mut management = None;
+        let mut management_parts = Vec::new();
+        if document.has_management_report() {
+            let management_number = number();
+            let prefix = format!("{management_number}.");
+            let (mut parts, mut sub) = number_sections(&in_part(Part::ManagementReport), &prefix);
+            for e in &mut parts {
+                e.depth += 1;
+            }
+            let mut fixed = |title: &'static str, anchor: &str| {
+                sub += 1;
+                fixed_entry(format!("{prefix}{sub}"), title, anchor, 2)
+            };
+            if !computed.overview.years.is_empty() {
+                parts.push(fixed("Flerårsöversikt", "flerarsoversikt"));
+            }
+            if fiscal_year_equity(computed).is_some() {
+                parts.push(fixed("Förändringar i eget kapital", "eget-kapital"));
+            }
+            parts.push(fixed("Resultatdisposition", "resultatdisposition"));
+            management = Some(fixed_entry(
                 management_number.to_string(),
                 "Förvaltningsberättelse",
                 "forvaltningsberattelse",
                 1,
-            ),
-            management_parts,
-            income: fixed_entry(
+            ));
+            management_parts = parts;
+        }
+
+        let income = fixed_entry(
+            number().to_string(),
+            "Resultaträkning",
+            "resultatrakning",
+            1,
+        );
+        let balance = fixed_entry(number().to_string(), "Balansräkning", "balansrakning", 1);
+        let proposal = match document.proposal_title() {
+            Some(title) if !document.has_management_report() => Some(fixed_entry(
                 number().to_string(),
-                "Resultaträkning",
-                "resultatrakning",
+                title,
+                "forslag-till-beslut",
                 1,
-            ),
-            balance: fixed_entry(number().to_string(), "Balansräkning", "balansrakning", 1),
+            )),
+            _ => None,
+        };
+        Outline {
+            chapters,
+            management,
+            management_parts,
+            proposal,
+            income,
+            balance,
             notes: (!computed.note_order.is_empty())
                 .then(|| fixed_entry(number().to_string(), "Noter", "noter", 1)),
             signatures: fixed_entry(number().to_string(), "Underskrifter", "underskrifter", 1),
         }
     }
 
-    /// The entries of Innehåll, in order, each top entry with its sub-entries.
     pub(super) fn toc(&self) -> Vec<(&Entry<'a>, Vec<&Entry<'a>>)> {
         let mut out: Vec<(&Entry, Vec<&Entry>)> = Vec::new();
         for e in &self.chapters {
@@ -135,15 +166,20 @@ impl<'a> Outline<'a> {
             }
         }
         // The förvaltningsberättelse lists its direct parts (not their sub-sections).
-        out.push((
-            &self.management,
-            self.management_parts
-                .iter()
-                .filter(|e| e.depth == 2)
-                .collect(),
-        ));
+        if let Some(management) = &self.management {
+            out.push((
+                management,
+                self.management_parts
+                    .iter()
+                    .filter(|e| e.depth == 2)
+                    .collect(),
+            ));
+        }
         out.push((&self.income, Vec::new()));
         out.push((&self.balance, Vec::new()));
+        if let Some(p) = &self.proposal {
+            out.push((p, Vec::new()));
+        }
         if let Some(n) = &self.notes {
             out.push((n, Vec::new()));
         }

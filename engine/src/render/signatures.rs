@@ -14,6 +14,9 @@ pub(super) fn signatures(ctx: &Ctx) -> Markup {
     html! {
         section.part.signatures #(entry.anchor) {
             (heading(entry))
+            @if let Some(sentence) = ctx.report.document.signing_sentence() {
+                p.signing { (sentence) }
+            }
             p.place-date {
                 @if s.place.trim().is_empty() { span.blank {} } @else { (s.place.trim()) }
                 ", "
@@ -22,7 +25,14 @@ pub(super) fn signatures(ctx: &Ctx) -> Markup {
             div.signatories {
                 @for p in &s.signatories { (signature_block(p)) }
             }
-            @if let Some(date) = s.auditor_report_date {
+            @if ctx.report.document == DocumentType::Verksamhetsberattelse {
+                // The lay auditors' report to the årsmöte is a document of its own.
+                @if let Some(date) = s.auditor_report_date {
+                    p.auditor-report { "Revisorernas berättelse har lämnats den " (date.long()) "." }
+                } @else {
+                    p.auditor-report { "Revisorernas berättelse lämnas som en särskild handling." }
+                }
+            } @else if let Some(date) = s.auditor_report_date {
                 p.auditor-report { (auditor_word) " revisionsberättelse har lämnats den " (date.long()) "." }
             }
             @if !s.auditors.is_empty() {

@@ -1,4 +1,4 @@
-//! The title page: Årsredovisning, the fiscal year, the organisation's name, org.nr, legal form
+//! The title page: the document's title (Årsredovisning, Årsbokslut, …), the fiscal year, the organisation's name, org.nr, legal form
 //! and säte (and "Exempel" on the example report).
 
 use maud::{html, Markup};
@@ -11,7 +11,7 @@ pub(super) fn title_page(ctx: &Ctx) -> Markup {
         crate::orgnr::normalize(&org.org_nr).unwrap_or_else(|_| org.org_nr.trim().to_string());
     html! {
         section.part.title-page #titelsida {
-            p.doc-kind { "Årsredovisning" }
+            p.doc-kind { (ctx.report.document.title()) }
             @if let Some(year) = ctx.report.years.first() {
                 p.fiscal-year { "för räkenskapsåret " (year.period()) }
             }
