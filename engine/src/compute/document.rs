@@ -52,7 +52,7 @@ pub(super) fn checks(report: &Report, computed: &Computed) -> Vec<Problem> {
         }
         let template_ids = crate::template::line_ids(form);
         for line in report.all_lines() {
-            if !template_ids.iter().any(|id| *id == line.id) {
+            if !template_ids.contains(&line.id) {
                 out.push(problem(
                     Severity::Error,
                     ProblemCode::FixedItems,
