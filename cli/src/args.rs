@@ -11,7 +11,7 @@ use crate::Failure;
 
 pub(crate) const USAGE: &str = "\
 Användning:
-  kassoren new --form FORM [--name NAMN] [--org-nr NR] [--year ÅÅÅÅ | --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD] -o FIL.json
+  kassoren new --form FORM [--document TYP] [--name NAMN] [--org-nr NR] [--year ÅÅÅÅ | --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD] -o FIL.json
   kassoren check [--json] FIL.json
   kassoren render FIL.json -o FIL.html
   kassoren sample [--large | --sie] -o FIL   (exempelrapporten, en stor genererad rapport, eller en 50 MB SIE-fil)
@@ -23,6 +23,10 @@ Användning:
   kassoren merge BAS.json MIN.json DERAS.json [--keep-mine] -o FIL.json
 
 FORM: ideell-forening, ekonomisk-forening, bostadsrattsforening, samfallighetsforening, stiftelse, aktiebolag
+TYP: arsredovisning-k2, arsredovisning-k3, arsbokslut, forenklat-arsbokslut, verksamhetsberattelse (utan
+--document: förenklat årsbokslut för en ideell förening, K3-årsredovisning för en bostadsrättsförening
+från räkenskapsår som börjar 2026, annars K2-årsredovisning). En typ som formen inte får använda
+(t.ex. förenklat årsbokslut för ett aktiebolag) avslutar med 2.
 
 check avslutar med 0 när rapporten saknar fel (varningar tillåts), 1 när den har fel och 2 när
 filen inte kan läsas som en årsredovisning.
@@ -81,6 +85,8 @@ pub(crate) enum Command {
 pub(crate) struct NewArgs {
     #[arg(long, allow_hyphen_values = true)]
     pub(crate) form: Option<String>,
+    #[arg(long, allow_hyphen_values = true)]
+    pub(crate) document: Option<String>,
     #[arg(long, allow_hyphen_values = true)]
     pub(crate) name: Option<String>,
     #[arg(long = "org-nr", allow_hyphen_values = true)]

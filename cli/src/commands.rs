@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use kassoren_engine::date::Date;
-use kassoren_engine::model::{FiscalYear, LegalForm, Report};
+use kassoren_engine::model::{DocumentType, FiscalYear, LegalForm, Report};
 use kassoren_engine::review::{self, lineage};
 use kassoren_engine::sie::{self, ImportOptions, Level, Placement};
 use kassoren_engine::{compute, json, render_html, template, Severity};
@@ -122,8 +122,27 @@ pub(crate) fn new(a: &NewArgs) -> Result<u8, Failure> {
         a.org_nr.as_deref().unwrap_or(""),
         year,
     );
+    if let Some(slug) = a.document.as_deref() {
+        let Some(document) = DocumentType::from_slug(slug) else {
+            let known: Vec<&str> = DocumentType::ALL.iter().map(|d| d.slug()).collect();
+            return fail(format!(
+                "okänd dokumenttyp \"{slug}\" (välj {})",
+                known.join(", ")
+            ));
+        };
+        if let Some(reason) = document.refused_for(form) {
+            return fail(format!("--document {slug}: {reason}"));
+        }
+        kassoren_engine::edit::set_document(&mut report, document);
+    }
     lineage::start(&mut report, clock_seed());
     write_file(out, &json::to_json(&report))?;
+    println!(
+        "{} för {}: {}",
+        report.document.label(),
+        form.label(),
+        out.display()
+    );
     Ok(0)
 }
 

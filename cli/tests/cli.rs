@@ -188,3 +188,96 @@ fn help_prints_the_usage() {
         assert!(stderr(&o).is_empty(), "{args:?}");
     }
 }
+
+/// `new --document`: the document type, the default by form and year, and a type the form may
+/// not use refused with one Swedish line and exit 2.
+#[test]
+fn new_with_a_document_type() {
+    let read = |p: &std::path::Path| -> kassoren_engine::model::Report {
+        kassoren_engine::json::from_json(&std::fs::read_to_string(p).unwrap()).unwrap()
+    };
+    let out = tmp("doc-vb.json");
+    let o = kassoren(&[
+        "new",
+        "--form",
+        "ideell-forening",
+        "--document",
+        "verksamhetsberattelse",
+        "--name",
+        "Schackklubben",
+        "--year",
+        "2025",
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(
+        stdout(&o)
+            .starts_with("Verksamhetsberättelse med ekonomisk redovisning för Ideell förening"),
+        "{}",
+        stdout(&o)
+    );
+    let r = read(&out);
+    assert_eq!(
+        r.document,
+        kassoren_engine::model::DocumentType::Verksamhetsberattelse
+    );
+    let html = tmp("doc-vb.html");
+    let o = kassoren(&[
+        "render",
+        out.to_str().unwrap(),
+        "-o",
+        html.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let text = std::fs::read_to_string(&html).unwrap();
+    assert!(text.contains("Verksamhetsberättelse") && !text.contains("BFNAR"));
+
+    let brf = tmp("doc-brf.json");
+    let o = kassoren(&[
+        "new",
+        "--form",
+        "bostadsrattsforening",
+        "--year",
+        "2026",
+        "-o",
+        brf.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert_eq!(
+        read(&brf).document,
+        kassoren_engine::model::DocumentType::ArsredovisningK3
+    );
+
+    let o = kassoren(&[
+        "new",
+        "--form",
+        "aktiebolag",
+        "--document",
+        "forenklat-arsbokslut",
+        "-o",
+        "/tmp/x.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("ett aktiebolag ska alltid upprätta en årsredovisning"),
+        "{err}"
+    );
+    let o = kassoren(&[
+        "new",
+        "--form",
+        "aktiebolag",
+        "--document",
+        "k9",
+        "-o",
+        "/tmp/x.json",
+    ]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        stderr(&o).contains("okänd dokumenttyp \"k9\""),
+        "{}",
+        stderr(&o)
+    );
+}
