@@ -513,9 +513,9 @@ impl Store {
 
     /// Adds a report that starts a document of its own (a new report, a copy, next year's, an
     /// SIE import): a new random document id, so it is never taken for another's copy.
-    pub fn add_new(&self, mut report: Report, title: Option<String>) {
+    pub fn add_new(&self, mut report: Report, title: Option<String>) -> bool {
         kassoren_engine::review::lineage::start(&mut report, dom::seed());
-        self.add(report, title);
+        self.add(report, title)
     }
 
     /// Adds a report to the list as it is (an opened file keeps its lineage) and opens it —

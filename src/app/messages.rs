@@ -7,6 +7,7 @@
 use leptos::prelude::*;
 
 use super::{Dialog, Shell};
+use crate::components::document::ConfirmDocument;
 use crate::files;
 use crate::store::{SaveStatus, Store};
 use crate::tabs::Hold;
@@ -63,10 +64,11 @@ pub fn Messages(shell: Shell) -> impl IntoView {
                 _ => None,
             }}
         </section>
+        <ConfirmDocument />
         <Show when=move || is_example.get()>
             <section class="example-banner" aria-label="Om exemplet">
                 "Det här är ett exempel. Ändra gärna i det, eller börja med "
-                <button type="button" class="link" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny årsredovisning"</button>
+                <button type="button" class="link" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny rapport"</button>
                 "."
             </section>
         </Show>

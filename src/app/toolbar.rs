@@ -42,6 +42,7 @@ pub fn Toolbar(shell: Shell) -> impl IntoView {
                 </div>
                 <div class="doc-title">
                     <bdi>{move || store.report.with(edit::default_title)}</bdi>
+                    <span class="badge document" data-testid="document-type">{move || store.report.with(|r| r.document.title())}</span>
                     <Show when=move || is_example.get()>
                         <span class="badge example">"Exempel"</span>
                     </Show>
@@ -67,7 +68,7 @@ pub fn Toolbar(shell: Shell) -> impl IntoView {
                         disabled=move || !store.can_redo.get() on:click=move |_| store.redo()>"Gör om"</button>
                 </div>
                 <nav class="actions" aria-label="Årsredovisningen">
-                    <button type="button" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny årsredovisning"</button>
+                    <button type="button" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny rapport"</button>
                     <button type="button" on:click=move |_| shell.dialog.set(Dialog::Reports)>"Mina årsredovisningar"</button>
                     <button type="button" on:click=choose(file_input)>"Öppna fil"</button>
                     <button type="button" on:click=choose(sie_input)>"Importera SIE"</button>

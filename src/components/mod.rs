@@ -3,6 +3,7 @@
 pub mod cells;
 pub mod checks;
 pub mod date_input;
+pub mod document;
 pub mod inputs;
 pub mod label_text;
 pub mod management;

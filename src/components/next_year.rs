@@ -23,10 +23,11 @@ pub fn NextYearDialog(on_close: Callback<()>) -> impl IntoView {
     });
     let create = move |_| {
         let next = store.report.with(edit::next_year);
-        store.add_new(next, None);
-        store.notify_about_report(
-            "Nästa års årsredovisning har skapats: årets belopp är nu jämförelseår, texterna finns kvar.",
-        );
+        if store.add_new(next, None) {
+            store.notify_about_report(
+                "Nästa års årsredovisning har skapats: årets belopp är nu jämförelseår, texterna finns kvar.",
+            );
+        }
         on_close.run(());
     };
     view! {

@@ -8,6 +8,7 @@ use kassoren_engine::orgnr;
 use leptos::prelude::*;
 
 use super::date_input::DateInput;
+use super::document::DocumentEditor;
 use super::inputs::{IconButton, TextField};
 use crate::ids;
 use crate::store::Store;
@@ -75,6 +76,8 @@ pub fn OrganisationEditor() -> impl IntoView {
                     </select>
                 </label>
             </div>
+            <h3>"Dokument"</h3>
+            <DocumentEditor />
             <h3>"Räkenskapsår"</h3>
             <p class="hint">{format!("Det första året är räkenskapsåret, därefter jämförelseåren. Ett år får vara kortare eller längre än tolv månader, högst {MAX_FISCAL_YEAR_MONTHS}.")}</p>
             <For each=move || 0..years.get() key=|y| *y let:y>

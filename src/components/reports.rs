@@ -1,7 +1,8 @@
-//! The reports kept in the browser (open, duplicate, rename, delete) and "Ny årsredovisning".
+//! The reports kept in the browser (open, duplicate, rename, delete) and "Ny rapport" (the
+//! organisation, its fiscal year and the document type).
 
 use kassoren_engine::date::Date;
-use kassoren_engine::model::{FiscalYear, LegalForm};
+use kassoren_engine::model::{DocumentType, FiscalYear, LegalForm};
 use kassoren_engine::{json, orgnr, template};
 use leptos::prelude::*;
 
@@ -174,6 +175,21 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
     let start = RwSignal::new(Date::new(last_year, 1, 1));
     let end = RwSignal::new(Date::new(last_year, 12, 31));
     let error = RwSignal::new(None::<String>);
+    // The document type: what the form and year call for, until the treasurer picks one.
+    let picked = RwSignal::new(None::<DocumentType>);
+    let document = Memo::new(move |_| {
+        let year = start.get().map(|s| FiscalYear {
+            start: s,
+            end: end.get().unwrap_or(s),
+        });
+        let default = year
+            .map(|y| template::default_document(form.get(), &y))
+            .unwrap_or_default();
+        picked
+            .get()
+            .filter(|d| d.refused_for(form.get()).is_none())
+            .unwrap_or(default)
+    });
     let create = move |ev: leptos::ev::SubmitEvent| {
         ev.prevent_default();
         let (Some(s), Some(e)) = (start.get(), end.get()) else {
@@ -190,9 +206,12 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
             return;
         }
         let nr = orgnr::normalize(&org_nr.get()).unwrap_or_else(|_| org_nr.get());
-        let report = template::new_report(form.get(), name.get().trim(), &nr, year);
-        store.add_new(report, None);
-        store.notify("En ny årsredovisning har skapats från mallen.");
+        let mut report = template::new_report(form.get(), name.get().trim(), &nr, year);
+        let kind = document.get_untracked();
+        kassoren_engine::edit::set_document(&mut report, kind);
+        if store.add_new(report, None) {
+            store.notify(format!("{} har skapats från mallen.", kind.label()));
+        }
         on_close.run(());
     };
     let org_hint = move || {
@@ -203,7 +222,7 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
     };
     view! {
         <form class="dialog" role="dialog" aria-modal="true" aria-labelledby="new-title" on:submit=create>
-            <h2 id="new-title">"Ny årsredovisning"</h2>
+            <h2 id="new-title">"Ny rapport"</h2>
             <label class="field" for="new-name">
                 <span class="field-label">"Organisationens namn"</span>
                 <input id="new-name" type="text" required prop:value=move || name.get() on:input=move |ev| name.set(event_target_value(&ev)) />
@@ -231,11 +250,46 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
                 <DateInput id="new-start" label="Första dag" inline=true value=start on_change=move |d| start.set(d) />
                 <DateInput id="new-end" label="Sista dag" inline=true value=end on_change=move |d| end.set(d) />
             </fieldset>
+            <DocumentChoice name="new-document" form=Signal::derive(move || form.get()) chosen=Signal::derive(move || document.get())
+                on_choose=Callback::new(move |d| picked.set(Some(d))) />
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <div class="dialog-actions">
                 <button type="submit" class="primary">"Skapa"</button>
                 <button type="button" on:click=move |_| on_close.run(())>"Avbryt"</button>
             </div>
         </form>
+    }
+}
+
+/// The document types to choose from, each with who it is for; those the form may not use are
+/// disabled with the reason.
+#[component]
+pub fn DocumentChoice(
+    name: &'static str,
+    form: Signal<LegalForm>,
+    chosen: Signal<DocumentType>,
+    on_choose: Callback<DocumentType>,
+) -> impl IntoView {
+    view! {
+        <fieldset class="document-choice">
+            <legend>"Vilket dokument"</legend>
+            {DocumentType::ALL.iter().map(|d| {
+                let d = *d;
+                let id = format!("{name}-{}", d.slug());
+                let refused = move || d.refused_for(form.get());
+                view! {
+                    <label class="choice" for=id.clone() class:disabled=move || refused().is_some()>
+                        <input type="radio" id=id.clone() name=name value=d.slug()
+                            prop:checked=move || chosen.get() == d
+                            prop:disabled=move || refused().is_some()
+                            on:change=move |_| on_choose.run(d) />
+                        <span class="choice-text">
+                            <span class="choice-label">{d.label()}</span>
+                            <span class="choice-hint">{move || refused().map(|r| format!("Inte möjligt: {r}.")).unwrap_or_else(|| d.explanation().to_string())}</span>
+                        </span>
+                    </label>
+                }
+            }).collect_view()}
+        </fieldset>
     }
 }

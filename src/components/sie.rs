@@ -152,7 +152,12 @@ pub fn SieImportDialog(file: Arc<SieFile>) -> impl IntoView {
             }
             let import: Import = result.get_untracked();
             match target.get_untracked() {
-                Target::New => store.add_new(import.report, None),
+                Target::New => {
+                    // Not stored (too big for the browser): the store has said why.
+                    if !store.add_new(import.report, None) {
+                        return;
+                    }
+                }
                 Target::Current => {
                     if let Err(e) = store.keep_snapshot("Före SIE-import") {
                         store.fail(format!("Importen gjordes inte: ingen säkerhetskopia av årsredovisningen kunde sparas ({e}). Spara den som fil först."));

@@ -8,7 +8,7 @@ import { useApp } from './harness.mjs';
 const env = useApp();
 
 const TOOLBAR = [
-  'Ny årsredovisning',
+  'Ny rapport',
   'Mina årsredovisningar',
   'Öppna fil',
   'Spara som fil',

@@ -256,10 +256,10 @@ test('a skip link leads to the content; dialogs take the focus, keep it and give
   await eventually(async () => assert.equal((await app.focusStop()).text, 'Nästa år'));
 
   // The new-report dialog moves the focus into itself.
-  await app.toolbarButton('Ny årsredovisning').click();
+  await app.toolbarButton('Ny rapport').click();
   await eventually(async () => assert.equal((await app.active()).id, 'new-name'));
   await app.press('Escape');
-  await eventually(async () => assert.equal((await app.focusStop()).text, 'Ny årsredovisning'));
+  await eventually(async () => assert.equal((await app.focusStop()).text, 'Ny rapport'));
   app.assertClean();
 });
 

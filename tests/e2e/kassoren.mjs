@@ -853,16 +853,41 @@ export class Kassoren {
     await this.answerButton(confirm, name).click();
   }
 
-  /** Creates a report with "Ny årsredovisning". `form` is a slug, e.g. "aktiebolag". */
-  async newReport({ name, orgNr = '', form = 'ideell-forening' }) {
-    await this.toolbarButton('Ny årsredovisning').click();
+  /**
+   * Creates a report with "Ny rapport". `form` is a slug, e.g. "aktiebolag"; `document` a
+   * document type's slug (e.g. "verksamhetsberattelse"), else the one the form calls for.
+   */
+  async newReport({ name, orgNr = '', form = 'ideell-forening', document }) {
+    await this.toolbarButton('Ny rapport').click();
     const dialog = this.page.locator('form.dialog');
     await dialog.waitFor();
     await dialog.locator('#new-name').fill(name);
     if (orgNr) await dialog.locator('#new-orgnr').fill(orgNr);
     await dialog.locator('#new-form').selectOption(form);
+    if (document) await dialog.locator(`#new-document-${document}`).check();
     await dialog.getByRole('button', { name: 'Skapa' }).click();
     await dialog.waitFor({ state: 'detached' });
+  }
+
+  /** The document type shown in the title bar ("Årsredovisning", "Verksamhetsberättelse" …). */
+  async documentType() {
+    return (await this.page.locator('[data-testid=document-type]').innerText()).trim();
+  }
+
+  /** Chooses the open report's document type (a slug) under Organisation och år. */
+  async chooseDocument(slug) {
+    await this.openPart('Organisation och år');
+    await this.page.locator(`#org-document-${slug}`).check();
+  }
+
+  /** What the report holds that its document type does not print (the list under the choice). */
+  notPrinted() {
+    return this.page.locator('[data-testid=not-printed] li');
+  }
+
+  /** The one-time question whether a report from an older file is the right document type. */
+  confirmDocument() {
+    return this.page.locator('[data-testid=confirm-document]');
   }
 
   /** "Mina årsredovisningar": the titles in the list (the dialog stays open). */
