@@ -32,8 +32,8 @@ pub fn not_printed(r: &Report) -> Vec<String> {
         DocumentType::Arsbokslut | DocumentType::ForenklatArsbokslut => {
             if chapters + management > 0 {
                 out.push(format!(
-                    "Berättelsens och förvaltningsberättelsens texter ({} avsnitt) skrivs inte ut i {kind}.",
-                    chapters + management
+                    "Berättelsens och förvaltningsberättelsens texter ({}) skrivs inte ut i {kind}.",
+                    crate::count::count(chapters + management, "avsnitt", "avsnitt")
                 ));
             }
         }
@@ -47,8 +47,8 @@ pub fn not_printed(r: &Report) -> Vec<String> {
     }
     if document.proposal_title().is_none() && !r.appropriation.proposal.is_empty() {
         out.push(format!(
-            "Resultatdispositionen ({} rader) skrivs inte ut i {kind}.",
-            r.appropriation.proposal.len()
+            "Resultatdispositionen ({}) skrivs inte ut i {kind}.",
+            crate::count::count(r.appropriation.proposal.len(), "rad", "rader")
         ));
     }
     out
