@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::model::*;
 use crate::money::{format_amount, round_to_unit, Money, Unit};
 
+mod budget;
 mod checks;
 mod document;
 mod equity;
@@ -16,6 +17,7 @@ pub mod overview;
 pub mod placeholders;
 mod places;
 
+pub use budget::{budget_heading, BudgetFigures};
 pub use equity::{equity_columns, EquityRow, EquityRowKind, EquityYear};
 pub use overview::{solidity_equity_share, Overview, OverviewYear};
 pub use places::place_label;
@@ -230,6 +232,8 @@ pub struct Computed {
     pub overview: Overview,
     pub equity: Vec<EquityYear>,
     pub appropriation: AppropriationFigures,
+    /// The budget's columns, summed like the outcome.
+    pub budget: BudgetFigures,
     pub problems: Vec<Problem>,
 }
 
@@ -241,6 +245,11 @@ impl Computed {
             .and_then(|v| v.get(year))
             .copied()
             .unwrap_or_default()
+    }
+
+    /// A resultaträkning line's "Avvikelse": the fiscal year's outcome less its budget.
+    pub fn deviation(&self, line: &str) -> Decimal {
+        self.value(line, 0) - self.budget.value(line, BudgetYear::This)
     }
 
     /// A line's values, one per report year.
@@ -399,6 +408,30 @@ impl<'a> Evaluator<'a> {
         self.values.insert(line.id.clone(), v.clone());
         v
     }
+}
+
+/// Every line's values for `years` years, evaluated like the statements (for the budget's
+/// columns: an income statement whose input lines hold the budget). Problems are not reported:
+/// the statements' own evaluation reports them.
+pub(crate) fn evaluate(lines: &[Line], years: usize) -> HashMap<Id, Vec<Decimal>> {
+    let mut all = HashMap::new();
+    for l in lines {
+        l.walk(&mut |l| {
+            all.entry(l.id.as_str()).or_insert(l);
+        });
+    }
+    let mut ev = Evaluator {
+        lines: all,
+        year_result: None,
+        years,
+        values: HashMap::new(),
+        visiting: Vec::new(),
+        problems: Vec::new(),
+    };
+    for l in lines {
+        ev.eval(l);
+    }
+    ev.values
 }
 
 /// The order notes are printed and numbered in: notes that no line refers to and that stand
@@ -563,6 +596,7 @@ pub fn compute(report: &Report) -> Computed {
     let overview = overview::overview(report, &values);
     let equity = equity::equity_changes(report, &values);
     let appropriation = appropriation(report, &values);
+    let budget = budget::budget_figures(report);
     let mut computed = Computed {
         years,
         shown_years: years.min(2),
@@ -574,6 +608,7 @@ pub fn compute(report: &Report) -> Computed {
         overview,
         equity,
         appropriation,
+        budget,
         problems: eval_problems,
     };
     let mut problems = checks::run(report, &computed);

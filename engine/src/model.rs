@@ -79,15 +79,15 @@ pub struct Report {
     /// left out of the file while empty.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub invalid_amounts: Vec<InvalidAmount>,
-    /// The report's change history: an Automerge document, base64-encoded, that the board's
-    /// copies are merged by (the `kassoren-merge` crate writes and reads it; the engine only
-    /// carries it). The readable fields above are what the report is; the history records how
-    /// it came to be, by whom. Added in file format 5; left out of the file while there is none.
     /// The budget the årsmöte follows up and votes on: per resultaträkning input line, this
     /// year's and next year's (see [`Budget`]). Added in file format 6; left out of the file
     /// while empty and hidden.
     #[serde(default, skip_serializing_if = "Budget::is_default")]
     pub budget: Budget,
+    /// The report's change history: an Automerge document, base64-encoded, that the board's
+    /// copies are merged by (the `kassoren-merge` crate writes and reads it; the engine only
+    /// carries it). The readable fields above are what the report is; the history records how
+    /// it came to be, by whom. Added in file format 5; left out of the file while there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub history: Option<String>,
 }
@@ -180,6 +180,18 @@ pub enum AmountPlace {
     Opening { line: Id },
     /// A row of the board's proposal (resultatdisposition).
     Proposal { item: Id },
+    /// A resultaträkning input line's budget, for the fiscal year or the coming one.
+    Budget { line: Id, year: BudgetYear },
+}
+
+/// Which of the two budget columns.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum BudgetYear {
+    /// "Budget <år>": the fiscal year just closed, beside its outcome.
+    This,
+    /// "Budget <år+1>": the coming year, voted on by the årsmöte.
+    Next,
 }
 
 /// One row of the kept SIE mapping table ([`Report::sie_accounts`]).
@@ -950,6 +962,13 @@ impl Report {
                     .iter()
                     .find(|p| &p.id == item)?
                     .amount
+            }
+            AmountPlace::Budget { line, year } => {
+                let b = self.budget.lines.get(line)?;
+                match year {
+                    BudgetYear::This => b.this_year,
+                    BudgetYear::Next => b.next_year,
+                }
             }
         }
     }

@@ -71,6 +71,10 @@ impl<'a> Checker<'a> {
                     year: self.report.years.len().saturating_sub(1),
                 },
                 AmountPlace::Proposal { .. } => Location::Appropriation,
+                AmountPlace::Budget { line, .. } => Location::Line {
+                    line: line.clone(),
+                    year: None,
+                },
             };
             self.error(
                 ProblemCode::InvalidAmount,

@@ -64,5 +64,10 @@ pub fn place_label(r: &Report, place: &AmountPlace) -> Option<String> {
             let p = r.appropriation.proposal.iter().find(|p| &p.id == item)?;
             Some(format!("Resultatdisposition: {}", p.label))
         }
+        AmountPlace::Budget { line, year } => {
+            let l = r.income_statement.find(line)?;
+            matches!(l.kind, LineKind::Input { .. })
+                .then(|| format!("{}, {}", l.label, super::budget_heading(r, *year)))
+        }
     }
 }

@@ -5,6 +5,7 @@
 
 use rust_decimal::Decimal;
 
+use super::budget::set_budget_amount;
 use super::management::{set_equity_movement_amount, set_equity_opening, set_proposal_amount};
 use super::statement::set_detail_amount;
 use crate::model::*;
@@ -37,6 +38,7 @@ pub fn enter_amount(r: &mut Report, place: &AmountPlace, entry: Entry) -> bool {
         } => set_equity_movement_amount(r, movement, line, *year, amount),
         AmountPlace::Opening { line } => set_equity_opening(r, line, amount),
         AmountPlace::Proposal { item } => set_proposal_amount(r, item, amount),
+        AmountPlace::Budget { line, year } => set_budget_amount(r, line, *year, amount),
     };
     if !done {
         return false;

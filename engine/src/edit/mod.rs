@@ -10,6 +10,7 @@
 //! resultatdisposition, the notes, the signatures, and next year's report. Everything is used
 //! from here (`edit::add_note`).
 
+mod budget;
 mod document;
 mod entries;
 mod management;
@@ -23,6 +24,7 @@ mod structure;
 #[cfg(test)]
 mod testing;
 
+pub use budget::{is_budget_line, set_budget_amount, show_budget, show_deviation};
 pub use document::{not_printed, set_document, set_principles_sentence};
 pub use entries::{enter_amount, Entry};
 pub use management::{

@@ -112,7 +112,14 @@ pub fn next_year(r: &Report) -> Report {
         }
         AmountPlace::Opening { .. } => old_n < new_n,
         AmountPlace::Proposal { .. } => false,
+        // The coming year's budget becomes the fiscal year's, with its kept text.
+        AmountPlace::Budget { year, .. } => {
+            let next = *year == BudgetYear::Next;
+            *year = BudgetYear::This;
+            next
+        }
     });
+    super::budget::move_budget_to_next_year(&mut out.budget);
 
     for p in &mut out.appropriation.proposal {
         p.amount = None;

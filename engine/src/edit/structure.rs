@@ -254,9 +254,12 @@ pub fn remove_line(r: &mut Report, line: &str) -> bool {
         }
     }
     r.invalid_amounts.retain(|inv| match &inv.place {
-        AmountPlace::Line { line: l, .. } | AmountPlace::Detail { line: l, .. } => l != line,
+        AmountPlace::Line { line: l, .. }
+        | AmountPlace::Detail { line: l, .. }
+        | AmountPlace::Budget { line: l, .. } => l != line,
         _ => true,
     });
+    r.budget.lines.remove(line);
     true
 }
 
