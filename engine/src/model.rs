@@ -422,6 +422,24 @@ impl FiscalYear {
         crate::date::months_spanned(self.start, self.end)
     }
 
+    /// The fiscal year after this one: it starts the day after this one ends and runs twelve
+    /// months. A räkenskapsår is twelve months except the first one or one that changes the
+    /// fiscal year, so a shortened or extended year is followed by a normal one.
+    pub fn following(&self) -> FiscalYear {
+        let start = self.end.succ();
+        let end = if start.month == 2 && start.day == 29 {
+            // Twelve months from 29 February end on 28 February (add_years would give the 27th).
+            Date {
+                year: start.year + 1,
+                month: 2,
+                day: 28,
+            }
+        } else {
+            start.add_years(1).pred()
+        };
+        FiscalYear { start, end }
+    }
+
     /// Whether the year is longer than a räkenskapsår may be ([`MAX_FISCAL_YEAR_MONTHS`]).
     pub fn is_too_long(&self) -> bool {
         self.months() > MAX_FISCAL_YEAR_MONTHS

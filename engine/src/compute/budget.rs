@@ -16,7 +16,7 @@ pub fn budget_heading(report: &Report, year: BudgetYear) -> String {
     };
     match year {
         BudgetYear::This => format!("Budget {}", first.label()),
-        BudgetYear::Next => format!("Budget {}", crate::edit::following_year(first).label()),
+        BudgetYear::Next => format!("Budget {}", first.following().label()),
     }
 }
 

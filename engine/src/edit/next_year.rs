@@ -2,26 +2,12 @@
 //! amounts move one year back, texts stay).
 
 use crate::compute::equity_columns;
-use crate::date::Date;
 use crate::model::*;
 use crate::money::Money;
 
-/// The fiscal year after `y`: it starts the day after `y` ends and runs twelve months. A
-/// räkenskapsår is twelve months except the first one or one that changes the fiscal year, so a
-/// shortened or extended year is followed by a normal one.
+/// The fiscal year after `y` ([`FiscalYear::following`]).
 pub fn following_year(y: &FiscalYear) -> FiscalYear {
-    let start = y.end.succ();
-    let end = if start.month == 2 && start.day == 29 {
-        // Twelve months from 29 February end on 28 February (add_years would give the 27th).
-        Date {
-            year: start.year + 1,
-            month: 2,
-            day: 28,
-        }
-    } else {
-        start.add_years(1).pred()
-    };
-    FiscalYear { start, end }
+    y.following()
 }
 
 /// Moves a per-year amount vector one year back: a new, empty fiscal year first, and at most
@@ -173,6 +159,7 @@ pub fn next_year(r: &Report) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::date::Date;
     use crate::compute::{compute, EquityRowKind};
     use crate::edit::testing::*;
     use crate::edit::{add_equity_movement, set_equity_movement_amount};
