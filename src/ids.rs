@@ -111,3 +111,8 @@ pub const COMMENT_TEXT: &str = "comment-text";
 pub fn reply(comment: &str) -> String {
     format!("reply-{comment}")
 }
+
+/// A budget cell of a resultaträkning line: "Budget <år>" (`this`) or "Budget <år+1>" (`next`).
+pub fn budget_cell(line: &str, next: bool) -> String {
+    format!("budget-{line}-{}", if next { "next" } else { "this" })
+}

@@ -11,7 +11,7 @@ use crate::Failure;
 
 pub(crate) const USAGE: &str = "\
 Användning:
-  kassoren new --form FORM [--document TYP] [--name NAMN] [--org-nr NR] [--year ÅÅÅÅ | --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD] -o FIL.json
+  kassoren new --form FORM [--document TYP] [--budget] [--name NAMN] [--org-nr NR] [--year ÅÅÅÅ | --start ÅÅÅÅ-MM-DD --end ÅÅÅÅ-MM-DD] -o FIL.json
   kassoren check [--json] FIL.json
   kassoren render FIL.json -o FIL.html
   kassoren sample [--large | --sie] -o FIL   (exempelrapporten, en stor genererad rapport, eller en 50 MB SIE-fil)
@@ -26,7 +26,9 @@ FORM: ideell-forening, ekonomisk-forening, bostadsrattsforening, samfallighetsfo
 TYP: arsredovisning-k2, arsredovisning-k3, arsbokslut, forenklat-arsbokslut, verksamhetsberattelse (utan
 --document: förenklat årsbokslut för en ideell förening, K3-årsredovisning för en bostadsrättsförening
 från räkenskapsår som börjar 2026, annars K2-årsredovisning). En typ som formen inte får använda
-(t.ex. förenklat årsbokslut för ett aktiebolag) avslutar med 2.
+(t.ex. förenklat årsbokslut för ett aktiebolag) avslutar med 2. --budget visar budgetkolumnerna
+(budget för året och nästa år, med avvikelse) i resultaträkningen; i en årsredovisning skrivs
+budgeten ut som en bilaga, Budgetuppföljning, efter underskrifterna.
 
 check avslutar med 0 när rapporten saknar fel (varningar tillåts), 1 när den har fel och 2 när
 filen inte kan läsas som en årsredovisning.
@@ -36,7 +38,8 @@ en ny från mallen för FORM (utan --form: från filens #FTYP, annars namnet, an
 in i rapporten --into. Formen som används skrivs ut. Belopp som skrivits in för hand, namn,
 organisationsnummer och räkenskapsår skrivs bara över med --overwrite (annars listas de). --move
 flyttar ett konto till en annan rad (valet sparas i rapporten); --mapping skriver ut kopplingen
-konto → rad. En fil utan #RAR får räkenskapsåret från verifikationernas datum (eller #GEN); --year
+konto → rad. Filens #PBUDGET förs in som budget (år 0 som årets budget, år 1 som nästa års när
+filen har #RAR 1). En fil utan #RAR får räkenskapsåret från verifikationernas datum (eller #GEN); --year
 eller --start och --end väljer ett annat. Avslutar med 0, med 1 när filen själv inte går jämnt ut (rapporten skrivs ändå) eller
 saknar saldon för räkenskapsåret (då skrivs ingen rapport) och med 2 när filen inte kan läsas.
 
@@ -87,6 +90,9 @@ pub(crate) struct NewArgs {
     pub(crate) form: Option<String>,
     #[arg(long, allow_hyphen_values = true)]
     pub(crate) document: Option<String>,
+    /// Shows the budget's columns (Budget <år>, Avvikelse, Budget <år+1>).
+    #[arg(long)]
+    pub(crate) budget: bool,
     #[arg(long, allow_hyphen_values = true)]
     pub(crate) name: Option<String>,
     #[arg(long = "org-nr", allow_hyphen_values = true)]

@@ -135,6 +135,10 @@ pub(crate) fn new(a: &NewArgs) -> Result<u8, Failure> {
         }
         kassoren_engine::edit::set_document(&mut report, document);
     }
+    if a.budget {
+        kassoren_engine::edit::show_budget(&mut report, true);
+        kassoren_engine::edit::show_deviation(&mut report, true);
+    }
     lineage::start(&mut report, clock_seed());
     write_file(out, &json::to_json(&report))?;
     println!(

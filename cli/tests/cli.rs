@@ -232,6 +232,25 @@ fn new_with_a_document_type() {
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     let text = std::fs::read_to_string(&html).unwrap();
     assert!(text.contains("Verksamhetsberättelse") && !text.contains("BFNAR"));
+    assert!(!r.budget.shown);
+
+    // --budget: the budget's columns (with Avvikelse) shown from the start.
+    let budget = tmp("doc-budget.json");
+    let o = kassoren(&[
+        "new",
+        "--form",
+        "ideell-forening",
+        "--document",
+        "verksamhetsberattelse",
+        "--budget",
+        "--year",
+        "2025",
+        "-o",
+        budget.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let r = read(&budget);
+    assert!(r.budget.shown && r.budget.deviation);
 
     let brf = tmp("doc-brf.json");
     let o = kassoren(&[

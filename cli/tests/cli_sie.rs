@@ -391,3 +391,25 @@ fn six_digit_accounts_are_listed_with_their_bas_account() {
         Some("lager_ravaror_och_fornodenheter")
     );
 }
+
+/// `#PBUDGET` goes into the budget: the typ 4 sample's year budget lands on its lines (not
+/// shown in an aktiebolag's årsredovisning until asked for), and the import says so.
+#[test]
+fn the_files_budget_fills_the_budget_columns() {
+    let out = tmp("bl4-budget.json");
+    let o = kassoren(&[
+        "import-sie",
+        &sample("jsisie__BL0001_typ4.SE"),
+        "-o",
+        out.to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(0), "{}{}", stdout(&o), stderr(&o));
+    let text = stdout(&o);
+    assert!(text.contains("[budget_imported]"), "{text}");
+    let r = read(&out);
+    assert!(!r.budget.shown);
+    assert_eq!(
+        r.budget.lines["nettoomsattning"].this_year,
+        Some(kassoren_engine::money::Money(Decimal::from(1_200_000)))
+    );
+}

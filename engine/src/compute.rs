@@ -268,14 +268,26 @@ impl Computed {
     /// Whether a statement line is printed: K2 leaves out lines that are zero in every shown
     /// year. Results (formulas) and the two grand totals are always printed.
     pub fn is_shown(&self, line: &Line) -> bool {
+        self.is_shown_in(line, false)
+    }
+
+    /// [`Computed::is_shown`] in a table that also prints the budget's columns
+    /// (`with_budget`): a line with a budget in a printed column is shown too.
+    pub fn is_shown_in(&self, line: &Line, with_budget: bool) -> bool {
         match (&line.kind, line.role) {
             (LineKind::Formula { .. }, _) => true,
             (_, Some(Role::TotalAssets | Role::TotalEquityAndLiabilities)) => true,
-            (LineKind::Group { children, .. }, _) => children
-                .iter()
-                .any(|c| !matches!(c.kind, LineKind::Formula { .. }) && self.is_shown(c)),
+            (LineKind::Group { children, .. }, _) => children.iter().any(|c| {
+                !matches!(c.kind, LineKind::Formula { .. }) && self.is_shown_in(c, with_budget)
+            }),
             (LineKind::Input { .. }, _) => {
                 (0..self.shown_years).any(|y| !self.value(&line.id, y).is_zero())
+                    || (with_budget
+                        && self
+                            .budget
+                            .columns()
+                            .iter()
+                            .any(|y| !self.budget.value(&line.id, *y).is_zero()))
             }
         }
     }

@@ -476,3 +476,36 @@ fn change_ids_are_paths_of_ids() {
         ]
     );
 }
+
+#[test]
+fn budget_changes_are_described_in_the_editors_words() {
+    let old = example_report();
+    let mut r = old.clone();
+    edit::show_budget(&mut r, true);
+    edit::show_deviation(&mut r, true);
+    edit::set_budget_amount(&mut r, "medlemsavgifter", BudgetYear::This, d(50_000));
+    assert_eq!(
+        described(&old, &r),
+        [
+            "Resultaträkning: avvikelsen visas nej → ja",
+            "Resultaträkning › Medlemsavgifter: budget ingen → Budget 2025 50_000",
+            "Resultaträkning: budgeten visas nej → ja",
+        ]
+    );
+    let mut later = r.clone();
+    edit::set_budget_amount(&mut later, "medlemsavgifter", BudgetYear::Next, d(55_000));
+    edit::set_budget_amount(&mut later, "medlemsavgifter", BudgetYear::This, d(52_000));
+    assert_eq!(
+        described(&r, &later),
+        ["Resultaträkning › Medlemsavgifter: budget Budget 2025 50_000 → Budget 2025 52_000, Budget 2026 55_000"]
+    );
+    // One column's amount, when the line has the same columns before and after.
+    let mut again = later.clone();
+    edit::set_budget_amount(&mut again, "medlemsavgifter", BudgetYear::Next, d(56_000));
+    let changes = described(&later, &again);
+    assert_eq!(changes.len(), 1, "{changes:?}");
+    assert!(
+        changes[0].starts_with("Resultaträkning › Medlemsavgifter, Budget 2026: 55_000 → 56_000"),
+        "{changes:?}"
+    );
+}

@@ -10,6 +10,7 @@ use std::path::PathBuf;
 mod common;
 
 use kassoren_engine::model::*;
+use kassoren_engine::money::Money;
 use kassoren_engine::sie::{self, Closing, Import, ImportOptions, Level, Placement, WarningCode};
 use kassoren_engine::{compute, json, ProblemCode};
 use rust_decimal::Decimal;
@@ -530,11 +531,24 @@ fn what_each_sample_gives() {
             .collect()
     };
     assert_eq!(amounts(&typ4.report), amounts(&imp.report));
+    // Type 4 also has the year's budget (#PBUDGET), which goes into the budget columns (not
+    // shown: an aktiebolag's årsredovisning prints it only when asked).
     let without_table = |r: &Report| Report {
         sie_accounts: Vec::new(),
+        budget: Budget::default(),
         ..r.clone()
     };
     assert_eq!(without_table(&typ4.report), without_table(&imp.report));
+    assert!(imp.report.budget.lines.is_empty());
+    assert!(!typ4.report.budget.shown);
+    assert_eq!(
+        typ4.report.budget.lines["nettoomsattning"].this_year,
+        Some(Money(d("1200000")))
+    );
+    assert_eq!(
+        typ4.report.budget.lines["ravaror_och_fornodenheter"].this_year,
+        Some(Money(d("-600000")))
+    );
     assert!(!typ4
         .warnings
         .iter()

@@ -1,5 +1,6 @@
 //! The editor's parts. Each renders engine values and sends edits to the engine.
 
+pub mod budget;
 pub mod cells;
 pub mod checks;
 pub mod date_input;

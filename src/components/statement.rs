@@ -1,6 +1,7 @@
 //! The resultaträkning and balansräkning editors: one editable cell per line and year, editable
-//! labels, detail rows, note references. Rows are keyed by line id, so an edit updates text in
-//! place and never rebuilds the table.
+//! labels, detail rows, note references, and in the resultaträkning the budget's columns
+//! (see [`super::budget`]). Rows are keyed by line id, so an edit updates text in place and
+//! never rebuilds the table.
 
 use kassoren_engine::edit;
 use kassoren_engine::model::{AmountPlace, Line, LineKind, Report, Statement};
@@ -8,6 +9,10 @@ use kassoren_engine::money::{format_for_input, Money};
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
+use super::budget::{
+    budget_blank_cells, budget_computed_cells, budget_headings, budget_input_cells, BudgetColumns,
+    BudgetToggles,
+};
 use super::cells;
 use super::inputs::{IconButton, MoneyInput};
 use super::label_text::LabelText;
@@ -58,6 +63,8 @@ fn input_amount(r: &Report, line: &str, year: usize) -> Option<Decimal> {
 #[component]
 pub fn StatementEditor(balance: bool) -> impl IntoView {
     let store = expect_context::<Store>();
+    let budget = BudgetColumns::new(store, !balance);
+    provide_context(budget);
     let years = Memo::new(move |_| {
         store
             .report
@@ -86,14 +93,20 @@ pub fn StatementEditor(balance: bool) -> impl IntoView {
         <section class="editor-part" aria-labelledby="statement-title">
             <h2 id="statement-title">{title}</h2>
             <p class="hint">{hint} " Summor och resultat räknas ut."</p>
+            {(!balance).then(|| view! { <BudgetToggles /> })}
             <div class="table-scroll">
-                <table class="statement-editor" data-statement=if balance { "balance" } else { "income" }>
+                <table
+                    class="statement-editor"
+                    class:with-budget=move || { budget.count() > 0 }
+                    data-statement=if balance { "balance" } else { "income" }
+                >
                     <thead>
                         <tr>
                             <th scope="col">"Post"</th>
                             <For each=move || years.get() key=|y| y.clone() let:year>
                                 <th scope="col" class="num">{year}</th>
                             </For>
+                            {budget_headings(store, budget)}
                             <th scope="col">"Not"</th>
                             <th scope="col">
                                 <span class="visually-hidden">"Åtgärder"</span>
@@ -117,15 +130,16 @@ pub fn StatementEditor(balance: bool) -> impl IntoView {
 #[component]
 fn LineRows(id: String, depth: usize) -> impl IntoView {
     let store = expect_context::<Store>();
+    let budget = expect_context::<BudgetColumns>();
     let key = id.clone();
     let shape = Memo::new(move |_| store.report.with(|r| shape(r.line(&key))));
     move || {
         let id = id.clone();
         match shape.get() {
-            Shape::Input => input_row(store, id, depth).into_any(),
-            Shape::InputWithDetails => details_rows(store, id, depth).into_any(),
-            Shape::Group { sum } => group_rows(store, id, depth, sum).into_any(),
-            Shape::Formula => result_row(store, id, depth).into_any(),
+            Shape::Input => input_row(store, budget, id, depth).into_any(),
+            Shape::InputWithDetails => details_rows(store, budget, id, depth).into_any(),
+            Shape::Group { sum } => group_rows(store, budget, id, depth, sum).into_any(),
+            Shape::Formula => result_row(store, budget, id, depth).into_any(),
             Shape::Missing => ().into_any(),
         }
     }
@@ -249,7 +263,7 @@ fn filled_from_income_statement(store: Store, line: &str, year: usize) -> Signal
     })
 }
 
-fn input_row(store: Store, id: String, depth: usize) -> impl IntoView {
+fn input_row(store: Store, budget: BudgetColumns, id: String, depth: usize) -> impl IntoView {
     let cells = {
         let id = id.clone();
         move || {
@@ -283,6 +297,7 @@ fn input_row(store: Store, id: String, depth: usize) -> impl IntoView {
         <tr class="input-row" data-line=id.clone()>
             {label_cell(store, &id, depth, "")}
             {cells}
+            {budget_input_cells(store, budget, &id)}
             {note_cell(store, &id)}
             {add_detail_cell(store, &id, "Dela upp posten i detaljrader")}
         </tr>
@@ -306,7 +321,7 @@ fn add_detail_cell(store: Store, id: &str, label: &'static str) -> impl IntoView
     }
 }
 
-fn details_rows(store: Store, id: String, depth: usize) -> impl IntoView {
+fn details_rows(store: Store, budget: BudgetColumns, id: String, depth: usize) -> impl IntoView {
     let key = id.clone();
     let rows = Memo::new(move |_| {
         store.report.with(|r| match r.line(&key).map(|l| &l.kind) {
@@ -319,6 +334,7 @@ fn details_rows(store: Store, id: String, depth: usize) -> impl IntoView {
         <tr class="input-row has-details" data-line=id.clone()>
             {label_cell(store, &id, depth, "")}
             {computed_cells(store, &id)}
+            {budget_input_cells(store, budget, &id)}
             {note_cell(store, &id)}
             {add_detail_cell(store, &id, "Lägg till en detaljrad")}
         </tr>
@@ -331,6 +347,7 @@ fn details_rows(store: Store, id: String, depth: usize) -> impl IntoView {
 #[component]
 fn DetailRowView(line: String, row: String, depth: usize) -> impl IntoView {
     let store = expect_context::<Store>();
+    let budget = expect_context::<BudgetColumns>();
     let detail = {
         let (line, row) = (line.clone(), row.clone());
         move |r: &Report| match r.line(&line).map(|l| &l.kind) {
@@ -388,6 +405,7 @@ fn DetailRowView(line: String, row: String, depth: usize) -> impl IntoView {
                 />
             </th>
             {cells}
+            {budget_blank_cells(budget)}
             <td></td>
             <td class="actions">
                 <IconButton
@@ -402,7 +420,13 @@ fn DetailRowView(line: String, row: String, depth: usize) -> impl IntoView {
     }
 }
 
-fn group_rows(store: Store, id: String, depth: usize, sum: bool) -> impl IntoView {
+fn group_rows(
+    store: Store,
+    budget: BudgetColumns,
+    id: String,
+    depth: usize,
+    sum: bool,
+) -> impl IntoView {
     let key = id.clone();
     let children = Memo::new(move |_| {
         store.report.with(|r| {
@@ -442,6 +466,7 @@ fn group_rows(store: Store, id: String, depth: usize, sum: bool) -> impl IntoVie
                     />
                 </th>
                 {computed_cells(store, &id)}
+                {budget_computed_cells(store, budget, &id)}
                 <td></td>
                 <td></td>
             </tr>
@@ -450,7 +475,7 @@ fn group_rows(store: Store, id: String, depth: usize, sum: bool) -> impl IntoVie
     view! {
         <tr class="group-row" data-line=id.clone()>
             {label_cell(store, &id, depth, "heading")}
-            <td colspan=move || store.years.get()></td>
+            <td colspan=move || store.years.get() + budget.count()></td>
             {note_cell(store, &id)}
             <td class="actions"><RowMenu line=id.clone() /></td>
         </tr>
@@ -461,11 +486,12 @@ fn group_rows(store: Store, id: String, depth: usize, sum: bool) -> impl IntoVie
     }
 }
 
-fn result_row(store: Store, id: String, depth: usize) -> impl IntoView {
+fn result_row(store: Store, budget: BudgetColumns, id: String, depth: usize) -> impl IntoView {
     view! {
         <tr class="result-row" data-line=id.clone()>
             {label_cell(store, &id, depth, "")}
             {computed_cells(store, &id)}
+            {budget_computed_cells(store, budget, &id)}
             <td></td>
             <td></td>
         </tr>

@@ -102,6 +102,8 @@ export function guardContext(context, baseURL, errors) {
 export const ids = {
   /** An amount cell of an input line; year 0 is the fiscal year. */
   cell: (line, year) => `cell-${line}-${year}`,
+  /** A budget cell of a resultaträkning input line: `this` (Budget <år>) or `next` (Budget <år+1>). */
+  budgetCell: (line, which) => `budget-${line}-${which}`,
   /** An amount cell of a detail row of an input line. */
   detailCell: (line, row, year) => `cell-${line}-${row}-${year}`,
   /** The message under an amount field that was refused. */
@@ -1012,6 +1014,56 @@ export class Kassoren {
   /** A computed sum as a number. */
   async computedValue(lineId, year) {
     return toNumber(await this.computedText(lineId, year));
+  }
+
+  // ---- budget --------------------------------------------------------------------------------
+
+  /** "Visa budget" in the resultaträkning editor. */
+  budgetToggle() {
+    return this.page.locator('input#budget-shown');
+  }
+
+  /** "Visa avvikelse" in the resultaträkning editor. */
+  deviationToggle() {
+    return this.page.locator('input#budget-deviation');
+  }
+
+  /** The budget cell of an input line: `which` is `this` (Budget <år>) or `next` (Budget <år+1>). */
+  budgetCell(lineId, which) {
+    return this.page.locator(`input#${ids.budgetCell(lineId, which)}`);
+  }
+
+  /** Types into a budget cell as one input event, then leaves it. */
+  async typeBudget(lineId, which, text) {
+    const cell = this.budgetCell(lineId, which);
+    await cell.fill(text);
+    await this.blur(cell);
+  }
+
+  /** A computed budget cell of a sum or result (`this`, `next`) or a line's deviation (`deviation`), as shown. */
+  async budgetComputedText(lineId, which) {
+    return (await this.page.locator(`td.computed[data-line="${lineId}"][data-budget="${which}"]`).innerText()).trim();
+  }
+
+  /** The headings of the open statement editor's columns after "Post". */
+  async statementHeadings() {
+    return this.statementEditor()
+      .locator('thead th.num')
+      .evaluateAll((ths) => ths.map((th) => th.textContent.trim()));
+  }
+
+  /** The headings of a statement table in the preview, by its part's anchor (`resultatrakning`, `budgetuppfoljning`). */
+  async previewHeadings(anchor) {
+    return this.preview()
+      .locator(`section#${anchor} thead th.amount`)
+      .evaluateAll((ths) => ths.map((th) => th.textContent));
+  }
+
+  /** A line's amounts in the preview's Budgetuppföljning. */
+  async previewBudgetAmounts(lineId) {
+    return this.preview()
+      .locator(`section#budgetuppfoljning tr#${ids.previewLine(lineId)} td.amount`)
+      .evaluateAll((tds) => tds.map((td) => td.textContent));
   }
 
   // ---- narrative -----------------------------------------------------------------------------

@@ -21,7 +21,10 @@ function rowText(html, id) {
 
 test('a real report fits: insatser, a heading with its subtotal, detail rows, "Inga" under the balansräkning — and the printout says so', async () => {
   const app = await env.open();
-  await app.newReport({ name: 'Schackklubben Löparen', form: 'ideell-forening' });
+  // The club chose an årsredovisning (K2): it has a förvaltningsberättelse with a
+  // resultatdisposition (a förenklat årsbokslut, an ideell förening's default, has neither).
+  await app.newReport({ name: 'Schackklubben Löparen', form: 'ideell-forening', document: 'arsredovisning-k2' });
+  assert.equal(await app.documentType(), 'Årsredovisning');
 
   // Resultaträkningen: membership fees split into detail rows; costs.
   await app.openPart('Resultaträkning');

@@ -159,8 +159,8 @@ pub fn next_year(r: &Report) -> Report {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::date::Date;
     use crate::compute::{compute, EquityRowKind};
+    use crate::date::Date;
     use crate::edit::testing::*;
     use crate::edit::{add_equity_movement, set_equity_movement_amount};
     use crate::example::example_report;

@@ -6,8 +6,9 @@
 //!
 //! The document, in order: a title page, Innehåll, the narrative chapters, the
 //! förvaltningsberättelse (its text, flerårsöversikt, förändringar i eget kapital,
-//! resultatdisposition), the resultaträkning, the balansräkning, the notes and the signature
-//! page. Each part starts on a new printed page, and every page carries "N (M)".
+//! resultatdisposition), the resultaträkning, the balansräkning, the notes, the signature
+//! page and, in an årsredovisning with the budget shown, the Budgetuppföljning. Each part
+//! starts on a new printed page, and every page carries "N (M)".
 //!
 //! One file per printed part, in that order: `title_page`, `contents`, `chapters`,
 //! `management`, `statements` (both statements), `notes`, `signatures`; `outline` numbers them
@@ -96,6 +97,7 @@ pub fn preview_body(report: &Report, computed: &Computed) -> String {
             (management::proposal_part(&ctx))
             (notes::notes(&ctx))
             (signatures::signatures(&ctx))
+            (statements::budget_follow_up(&ctx))
         }
     }
     .into_string()

@@ -30,6 +30,9 @@ pub(super) struct Outline<'a> {
     pub(super) balance: Entry<'a>,
     pub(super) notes: Option<Entry<'a>>,
     pub(super) signatures: Entry<'a>,
+    /// "Budgetuppföljning" after the signatures: an årsredovisning whose treasurer shows the
+    /// budget (elsewhere the budget is in the resultaträkning's columns).
+    pub(super) budget: Option<Entry<'a>>,
 }
 
 /// Numbers sections: level 1 as `prefix` + 1, 2, …; level 2 below the last level 1 (1.1, 1.2).
@@ -154,6 +157,16 @@ impl<'a> Outline<'a> {
             notes: (!computed.note_order.is_empty())
                 .then(|| fixed_entry(number().to_string(), "Noter", "noter", 1)),
             signatures: fixed_entry(number().to_string(), "Underskrifter", "underskrifter", 1),
+            budget: (document.is_annual_report() && !computed.budget.columns().is_empty()).then(
+                || {
+                    fixed_entry(
+                        "Bilaga".to_string(),
+                        "Budgetuppföljning",
+                        "budgetuppfoljning",
+                        1,
+                    )
+                },
+            ),
         }
     }
 
@@ -184,6 +197,9 @@ impl<'a> Outline<'a> {
             out.push((n, Vec::new()));
         }
         out.push((&self.signatures, Vec::new()));
+        if let Some(b) = &self.budget {
+            out.push((b, Vec::new()));
+        }
         out
     }
 

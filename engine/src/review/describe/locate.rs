@@ -128,6 +128,26 @@ impl Describer<'_> {
                     other => field(&place, other, Shown::Json),
                 }
             }
+            [K("budget"), K(f @ ("shown" | "deviation"))] => {
+                let name = if *f == "shown" {
+                    "budgeten visas"
+                } else {
+                    "avvikelsen visas"
+                };
+                field("Resultaträkning", name, Shown::Bool)
+            }
+            [K("budget"), K("lines"), K(line)] => field(
+                &format!("Resultaträkning › {}", self.line_label(line)),
+                "budget",
+                Shown::Budget,
+            ),
+            [K("budget"), K("lines"), K(line), K(year)] => spot(
+                format!("Resultaträkning › {}", self.line_label(line)),
+                What::Amount {
+                    suffix: format!(", {}", self.budget_heading(year)),
+                    at: None,
+                },
+            ),
             [K("account_map"), K(account)] => field(
                 "Konton från SIE",
                 &format!("konto {account}"),

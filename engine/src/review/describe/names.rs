@@ -129,6 +129,17 @@ impl Describer<'_> {
             .map_or_else(|| format!("år {}", year + 1), FiscalYear::label)
     }
 
+    /// A budget column's heading by its field in the file: "Budget 2025" (`this_year`),
+    /// "Budget 2026" (`next_year`).
+    pub(super) fn budget_heading(&self, field: &str) -> String {
+        let year = if field == "next_year" {
+            BudgetYear::Next
+        } else {
+            BudgetYear::This
+        };
+        crate::compute::budget_heading(self.new, year)
+    }
+
     pub(super) fn year_suffix(&self, year: usize) -> String {
         format!(", {}", self.year_label(year))
     }

@@ -75,6 +75,8 @@ pub(super) enum Shown {
     LineRef,
     /// The line an account goes on in the SIE import (none: as the account ranges say).
     MappedLine,
+    /// A line's budget: both columns' amounts.
+    Budget,
     Years,
     Accounts,
     Terms,

@@ -70,6 +70,21 @@ impl Describer<'_> {
             Shown::Role => s.to_string(),
             Shown::NoteRef => quote(&self.note_title(s)),
             Shown::LineRef if value.is_null() => "ingen".into(),
+            Shown::Budget => {
+                let parts: Vec<String> = ["this_year", "next_year"]
+                    .into_iter()
+                    .filter_map(|field| {
+                        money(value.get(field)).map(|m| {
+                            format!("{} {}", self.budget_heading(field), format_for_input(m.0))
+                        })
+                    })
+                    .collect();
+                if parts.is_empty() {
+                    "ingen".into()
+                } else {
+                    parts.join(", ")
+                }
+            }
             Shown::MappedLine if value.is_null() => "enligt kontoplanen".into(),
             Shown::MappedLine => quote(&self.line_label(s)),
             Shown::LineRef => quote(&self.line_label(s)),

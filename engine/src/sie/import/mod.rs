@@ -10,7 +10,7 @@ mod plan;
 mod types;
 mod warnings;
 
-use std::collections::HashSet;
+use std::collections::{BTreeMap, HashSet};
 
 use super::form::{choose_form, FormSource};
 use super::{SieFile, YearSource};
@@ -356,6 +356,8 @@ fn import_with(
             ),
         ));
     }
+    let overwrite_budget = report.is_none() || options.apply_changes;
+    warnings.extend(apply_budget(&mut out, &plan.budget, overwrite_budget));
     crate::util::sort::sort_by_key(&mut warnings, |w| w.level);
     out.sie_accounts = kept_rows(&plan.mapping);
     Import {
@@ -369,6 +371,77 @@ fn import_with(
         changes,
         warnings,
     }
+}
+
+/// Puts the file's budget in the report's budget columns. Into a report that has amounts, a
+/// line's typed budget that differs from the file's is kept (and named) unless the treasurer
+/// asked for the file's amounts everywhere (`overwrite`). The budget is shown at once in a
+/// document other than an årsredovisning (where it is a section of its own, printed only when
+/// the treasurer asks for it).
+fn apply_budget(
+    out: &mut Report,
+    budget: &BTreeMap<Id, [Option<Decimal>; 2]>,
+    overwrite: bool,
+) -> Vec<Warning> {
+    let mut kept = Vec::new();
+    let mut columns = [false; 2];
+    for (id, values) in budget {
+        for (slot, year) in [BudgetYear::This, BudgetYear::Next].into_iter().enumerate() {
+            let Some(v) = values[slot].map(|d| d.round_dp(MAX_SCALE)) else {
+                continue;
+            };
+            if v.abs() >= crate::money::MAX_ABS {
+                continue;
+            }
+            let place = AmountPlace::Budget {
+                line: id.clone(),
+                year,
+            };
+            let current = out.amount_at(&place).map(|m| m.0);
+            if current.is_some_and(|c| c != v) && !overwrite {
+                let label = out.line(id).map_or(id.as_str(), |l| l.label.as_str());
+                kept.push(format!(
+                    "{label} ({})",
+                    crate::compute::budget_heading(out, year)
+                ));
+                continue;
+            }
+            if crate::edit::enter_amount(out, &place, crate::edit::Entry::Amount(Some(v))) {
+                columns[slot] = true;
+            }
+        }
+    }
+    let mut warnings = Vec::new();
+    if columns.iter().any(|c| *c) {
+        if !out.document.is_annual_report() {
+            out.budget.shown = true;
+        }
+        let years: Vec<String> = [BudgetYear::This, BudgetYear::Next]
+            .into_iter()
+            .zip(columns)
+            .filter(|(_, c)| *c)
+            .map(|(y, _)| crate::compute::budget_heading(out, y).to_lowercase())
+            .collect();
+        warnings.push(warn(
+            Level::Info,
+            WarningCode::BudgetImported,
+            format!(
+                "Filens budget (#PBUDGET) har förts in som {} under Resultaträkningen.",
+                years.join(" och ")
+            ),
+        ));
+    }
+    if !kept.is_empty() {
+        warnings.push(warn(
+            Level::Warning,
+            WarningCode::BudgetKept,
+            format!(
+                "Budgeten som redan är inskriven behålls för {}; filen har andra belopp.",
+                kept.join(", ")
+            ),
+        ));
+    }
+    warnings
 }
 
 #[cfg(test)]

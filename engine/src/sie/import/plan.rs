@@ -29,9 +29,20 @@ pub(super) struct Plan {
     pub(super) imports_results: [bool; 2],
     pub(super) imports_balances: [bool; 2],
     pub(super) values: LineValues,
-    /// Per input line with a budgeted account: the budget per report year, as printed.
-    pub(super) budget: BTreeMap<Id, Vec<Option<Decimal>>>,
+    /// Per input line with a budgeted account: the budget for the fiscal year (`#PBUDGET` year
+    /// 0) and the coming year (year 1, when the file has `#RAR 1`), as printed.
+    pub(super) budget: BTreeMap<Id, [Option<Decimal>; 2]>,
     pub(super) warnings: Vec<Warning>,
+}
+
+/// The file's years whose `#PBUDGET` rows are the budget's two columns: year 0 (the fiscal
+/// year's budget) and, when the file has `#RAR 1`, year 1 (the coming year's).
+fn budget_years(file: &SieFile) -> Vec<i32> {
+    let mut years = vec![0];
+    if file.years.contains_key(&1) {
+        years.push(1);
+    }
+    years
 }
 
 /// The sign that turns a SIE amount into the amount printed on a line.
@@ -83,11 +94,15 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
             .filter(|(_, v)| !v.is_zero())
             .map(|(a, _)| *a)
     }));
-    // Accounts with a budget for an imported year, so the budget reaches its line.
+    // Accounts with a budget for an imported year or for the budget's two years, so the budget
+    // reaches its line.
+    let budget_years = budget_years(file);
     accounts.extend(
         file.budget
             .iter()
-            .filter(|(&(y, _), v)| (-(n_years as i32) < y && y <= 0) && !v.is_zero())
+            .filter(|(&(y, _), v)| {
+                ((-(n_years as i32) < y && y <= 0) || budget_years.contains(&y)) && !v.is_zero()
+            })
             .map(|(&(_, a), _)| a),
     );
     accounts.extend(
@@ -175,19 +190,21 @@ pub(super) fn plan(file: &SieFile, report: &Report) -> Plan {
             entry[i] = Some(entry[i].unwrap_or_default() + sign * v);
         }
     }
-    // The budget per line (`#PBUDGET`), signed as printed.
-    let mut budget: BTreeMap<Id, Vec<Option<Decimal>>> = BTreeMap::new();
+    // The budget per resultaträkning line (`#PBUDGET`), signed as printed: the fiscal year's
+    // and the coming year's.
+    let mut budget: BTreeMap<Id, [Option<Decimal>; 2]> = BTreeMap::new();
     for (&a, (placement, _)) in &placements {
         let Placement::Line { id, .. } = placement else {
             continue;
         };
+        if !in_income_statement(id) {
+            continue;
+        }
         let sign = signs.get(id).copied().unwrap_or(Decimal::ONE);
-        for i in 0..n_years {
-            if let Some(b) = file.budget.get(&(-(i as i32), a)) {
-                let slots = budget
-                    .entry(id.clone())
-                    .or_insert_with(|| vec![None; n_years]);
-                slots[i] = Some(slots[i].unwrap_or_default() + sign * *b);
+        for (slot, year) in budget_years.iter().enumerate() {
+            if let Some(b) = file.budget.get(&(*year, a)) {
+                let slots = budget.entry(id.clone()).or_default();
+                slots[slot] = Some(slots[slot].unwrap_or_default() + sign * *b);
             }
         }
     }

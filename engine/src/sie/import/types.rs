@@ -104,10 +104,14 @@ pub enum WarningCode {
     MissingSeries,
     /// The file has no figures at all for the fiscal year: nothing is imported.
     NoBalances,
+    /// The file's budget (`#PBUDGET`) went into the report's budget columns.
+    BudgetImported,
+    /// A budget typed in the report differs from the file's: the typed one is kept.
+    BudgetKept,
 }
 
 impl WarningCode {
-    pub const ALL: [WarningCode; 26] = [
+    pub const ALL: [WarningCode; 28] = [
         WarningCode::UnmappedAccounts,
         WarningCode::MissingCarryForward,
         WarningCode::FileUnbalanced,
@@ -134,6 +138,8 @@ impl WarningCode {
         WarningCode::ControlCharacter,
         WarningCode::MissingSeries,
         WarningCode::NoBalances,
+        WarningCode::BudgetImported,
+        WarningCode::BudgetKept,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -164,6 +170,8 @@ impl WarningCode {
             WarningCode::ControlCharacter => "control_character",
             WarningCode::MissingSeries => "missing_series",
             WarningCode::NoBalances => "no_balances",
+            WarningCode::BudgetImported => "budget_imported",
+            WarningCode::BudgetKept => "budget_kept",
         }
     }
 }
@@ -398,9 +406,10 @@ pub struct Import {
     pub mapping: Vec<MappingRow>,
     /// Per imported report year.
     pub years: Vec<YearImport>,
-    /// The file's budget (`#PBUDGET`) per input line and report year, signed as the line is
-    /// printed: for a budget column next to the year's figures.
-    pub budget: BTreeMap<Id, Vec<Option<Decimal>>>,
+    /// The file's budget (`#PBUDGET`, the periods summed) per resultaträkning input line,
+    /// signed as the line is printed: the fiscal year's (year 0) and the coming year's (year 1,
+    /// when the file has `#RAR 1`). Also set in [`Import::report`]'s budget.
+    pub budget: BTreeMap<Id, [Option<Decimal>; 2]>,
     /// What was not changed (empty with [`ImportOptions::apply_changes`]).
     pub changes: Vec<Change>,
     /// Errors first, then warnings, then information.
