@@ -17,7 +17,7 @@ pub mod overview;
 pub mod placeholders;
 mod places;
 
-pub use budget::{budget_heading, BudgetFigures};
+pub use budget::{budget_heading, shown_deviation, BudgetFigures};
 pub use equity::{equity_columns, EquityRow, EquityRowKind, EquityYear};
 pub use overview::{solidity_equity_share, Overview, OverviewYear};
 pub use places::place_label;

@@ -264,3 +264,31 @@ fn a_mistyped_budget_is_printed_as_typed_and_marked_never_as_a_number() {
     assert!(!cells.iter().any(|c| c.contains("50 000")), "{cells:?}");
     assert!(html.contains("UTKAST"));
 }
+
+#[test]
+fn a_column_with_only_a_mistyped_budget_is_printed_marked() {
+    let mut r = club(DocumentType::Verksamhetsberattelse);
+    for line in [
+        "medlemsavgifter",
+        "gavor_och_bidrag",
+        "verksamhetskostnader",
+    ] {
+        edit::set_budget_amount(&mut r, line, BudgetYear::This, None);
+    }
+    edit::show_budget(&mut r, true);
+    let place = AmountPlace::Budget {
+        line: "medlemsavgifter".into(),
+        year: BudgetYear::This,
+    };
+    assert!(edit::enter_amount(
+        &mut r,
+        &place,
+        Entry::Invalid("5O 000".into())
+    ));
+    let html = render_html(&r);
+    assert_eq!(
+        headings(&html, "resultatrakning")[2..],
+        ["Utfall 2025", "Utfall 2024", "Budget 2025", "Budget 2026"]
+    );
+    assert_eq!(row(&html, "line-medlemsavgifter")[4], "⚠ 5O 000");
+}

@@ -157,3 +157,32 @@ fn a_file_without_budget_leaves_the_columns_alone() {
     assert!(!imp.report.budget.shown);
     assert!(imp.warning(WarningCode::BudgetImported).is_none());
 }
+
+#[test]
+fn a_budget_too_large_for_a_report_is_named_not_dropped_silently() {
+    let text = String::from(
+        "#FLAGGA 0\n#SIETYP 4\n#FNAMN \"Ideella föreningen Skogsbrynet\"\n#ORGNR 8020000009\n\
+         #RAR 0 20250101 20251231\n#UB 0 1930 100\n#UB 0 2067 -100\n\
+         #PBUDGET 0 202501 3890 {} -2000000000000000\n#PBUDGET 0 202501 4500 {} 30000\n",
+    );
+    let imp = sie::import(
+        &sie::parse(text.as_bytes()).unwrap(),
+        None,
+        &ImportOptions::default(),
+    );
+    assert_eq!(
+        budget(&imp.report, "medlemsavgifter", BudgetYear::This),
+        None
+    );
+    assert_eq!(
+        budget(&imp.report, "verksamhetskostnader", BudgetYear::This),
+        Some(d(-30_000))
+    );
+    let w = imp.warning(WarningCode::AmountTooLarge).unwrap();
+    assert_eq!(w.level, Level::Error);
+    assert!(
+        w.message.contains("Medlemsavgifter (Budget 2025)"),
+        "{}",
+        w.message
+    );
+}

@@ -3,10 +3,11 @@
 //! input line and budget year, the computed budget of sums and results, and the deviation
 //! (utfall − budget). The columns are given to the rows in context; the balansräkning has none.
 
-use kassoren_engine::compute::budget_heading;
+use kassoren_engine::compute::{budget_heading, shown_deviation};
 use kassoren_engine::edit;
 use kassoren_engine::model::{AmountPlace, BudgetYear, Report};
 use kassoren_engine::money::{format_for_input, Money};
+use kassoren_engine::util::case::to_lower;
 use leptos::prelude::*;
 use rust_decimal::Decimal;
 
@@ -86,8 +87,14 @@ fn line_budget(r: &Report, line: &str, year: BudgetYear) -> Option<Decimal> {
     .map(Money::value)
 }
 
-/// An input line's cells: its budget per year as money cells, its deviation computed.
-pub fn budget_input_cells(store: Store, columns: BudgetColumns, line: &str) -> impl IntoView {
+/// A line's cells under the budget's columns: `cell` for each budget year, the deviation
+/// computed.
+fn cells_per_column(
+    store: Store,
+    columns: BudgetColumns,
+    line: &str,
+    cell: fn(Store, &str, BudgetYear) -> AnyView,
+) -> impl IntoView {
     let line = line.to_string();
     move || {
         columns
@@ -96,60 +103,57 @@ pub fn budget_input_cells(store: Store, columns: BudgetColumns, line: &str) -> i
             .into_iter()
             .map(|c| match c {
                 BudgetColumn::Deviation => deviation_cell(store, &line).into_any(),
-                BudgetColumn::Budget(year) => {
-                    let (key, named, place_line) = (line.clone(), line.clone(), line.clone());
-                    let place = AmountPlace::Budget {
-                        line: place_line,
-                        year,
-                    };
-                    // Follows the line's current name and the year's heading.
-                    let label = Signal::derive(move || {
-                        store.report.with(|r| {
-                            let name = r.line(&named).map(|l| l.label.clone()).unwrap_or_default();
-                            format!("{name}, {}", budget_heading(r, year))
-                        })
-                    });
-                    view! {
-                        <td class="num budget">
-                            <MoneyInput
-                                id=ids::budget_cell(&line, year == BudgetYear::Next)
-                                label=label
-                                value=Signal::derive(move || store.report.with(|r| line_budget(r, &key, year)))
-                                invalid=cells::kept_text(store, place.clone())
-                                on_change=cells::enter(store, place)
-                            />
-                        </td>
-                    }
-                    .into_any()
-                }
+                BudgetColumn::Budget(year) => cell(store, &line, year),
             })
             .collect_view()
     }
 }
 
+/// An input line's cells: its budget per year as money cells, its deviation computed.
+pub fn budget_input_cells(store: Store, columns: BudgetColumns, line: &str) -> impl IntoView {
+    cells_per_column(store, columns, line, input_cell)
+}
+
 /// A sum's or result's cells: the budget computed like the outcome, and the deviation.
 pub fn budget_computed_cells(store: Store, columns: BudgetColumns, line: &str) -> impl IntoView {
-    let line = line.to_string();
-    move || {
-        columns
-            .0
-            .get()
-            .into_iter()
-            .map(|c| match c {
-                BudgetColumn::Deviation => deviation_cell(store, &line).into_any(),
-                BudgetColumn::Budget(year) => {
-                    let id = line.clone();
-                    let attr = budget_attr(year);
-                    view! {
-                        <td class="num computed budget" data-line=line.clone() data-budget=attr>
-                            {move || store.computed.with(|c| format_for_input(c.budget.value(&id, year)))}
-                        </td>
-                    }
-                    .into_any()
-                }
-            })
-            .collect_view()
+    cells_per_column(store, columns, line, computed_cell)
+}
+
+fn input_cell(store: Store, line: &str, year: BudgetYear) -> AnyView {
+    let place = AmountPlace::Budget {
+        line: line.to_string(),
+        year,
+    };
+    let (key, named) = (line.to_string(), line.to_string());
+    // Follows the line's current name and the year's heading.
+    let label = Signal::derive(move || {
+        store.report.with(|r| {
+            let name = r.line(&named).map(|l| l.label.clone()).unwrap_or_default();
+            format!("{name}, {}", budget_heading(r, year))
+        })
+    });
+    view! {
+        <td class="num budget">
+            <MoneyInput
+                id=ids::budget_cell(line, year == BudgetYear::Next)
+                label=label
+                value=Signal::derive(move || store.report.with(|r| line_budget(r, &key, year)))
+                invalid=cells::kept_text(store, place.clone())
+                on_change=cells::enter(store, place)
+            />
+        </td>
     }
+    .into_any()
+}
+
+fn computed_cell(store: Store, line: &str, year: BudgetYear) -> AnyView {
+    let id = line.to_string();
+    view! {
+        <td class="num computed budget" data-line=line.to_string() data-budget=budget_attr(year)>
+            {move || store.computed.with(|c| format_for_input(c.budget.value(&id, year)))}
+        </td>
+    }
+    .into_any()
 }
 
 fn budget_attr(year: BudgetYear) -> &'static str {
@@ -159,23 +163,16 @@ fn budget_attr(year: BudgetYear) -> &'static str {
     }
 }
 
-/// Utfall − budget for the fiscal year; empty while the line's budget is mistyped (no
-/// deviation from a figure that is not one).
+/// Utfall − budget for the fiscal year; empty while the line's budget or outcome is mistyped
+/// (see [`shown_deviation`]).
 fn deviation_cell(store: Store, line: &str) -> impl IntoView {
     let id = line.to_string();
-    let place = AmountPlace::Budget {
-        line: line.to_string(),
-        year: BudgetYear::This,
-    };
     view! {
         <td class="num computed budget deviation" data-line=line.to_string() data-budget="deviation">
             {move || {
-                let mistyped = store.report.with(|r| r.invalid_text(&place).is_some());
-                if mistyped {
-                    String::new()
-                } else {
-                    store.computed.with(|c| format_for_input(c.deviation(&id)))
-                }
+                store.report.with(|r| {
+                    store.computed.with(|c| shown_deviation(r, c, &id).map(format_for_input).unwrap_or_default())
+                })
             }}
         </td>
     }
@@ -200,8 +197,8 @@ pub fn BudgetToggles() -> impl IntoView {
     let headings = Memo::new(move |_| {
         store.report.with(|r| {
             (
-                budget_heading(r, BudgetYear::This).to_lowercase(),
-                budget_heading(r, BudgetYear::Next).to_lowercase(),
+                to_lower(&budget_heading(r, BudgetYear::This)),
+                to_lower(&budget_heading(r, BudgetYear::Next)),
             )
         })
     });

@@ -76,7 +76,7 @@ test('a club types its budget beside the outcome: sums, result and Avvikelse in 
   assert.match(html, /<title>Verksamhetsberättelse \d{4} – Schackklubben Löparen<\/title>/);
   assert.ok(!html.includes('BFNAR'));
   assert.equal(rowText(html, 'line-medlemsavgifter'), 'Medlemsavgifter 48 000 45 000 50 000 -2 000 55 000');
-  assert.equal(rowText(html, 'line-arets_resultat'), 'Årets resultat 22 000 21 000 32 500 -10 500 24 000');
+  assert.equal(rowText(html, 'line-arets_resultat'), 'Årets över-/underskott 22 000 21 000 32 500 -10 500 24 000');
 
   // The budget is kept with the report.
   await app.waitSaved();
@@ -124,7 +124,8 @@ test('in an årsredovisning the budget is a Budgetuppföljning after the signatu
   await app.typeBudget('medlemsavgifter', 'this', '50 000');
   await eventually(async () => {
     assert.deepEqual(await app.previewHeadings('resultatrakning'), [year, String(Number(year) - 1)]);
-    assert.deepEqual(await app.previewBudgetAmounts('medlemsavgifter'), [48000, 50000, -2000, 0].map(formatAmount));
+    // No line has next year's budget yet: that column is not printed.
+    assert.deepEqual(await app.previewBudgetAmounts('medlemsavgifter'), [48000, 50000, -2000].map(formatAmount));
   });
   const toc = await app.previewToc();
   assert.deepEqual(toc.at(-1), { number: 'Bilaga', title: 'Budgetuppföljning', href: '#budgetuppfoljning' });

@@ -20,6 +20,27 @@ pub fn budget_heading(report: &Report, year: BudgetYear) -> String {
     }
 }
 
+/// A line's "Avvikelse" as shown and printed: none while the line's fiscal-year budget or
+/// outcome is mistyped (no deviation from a figure that is not one). A line with detail rows
+/// has its outcome from them, whose own cells are marked.
+pub fn shown_deviation(report: &Report, computed: &super::Computed, line: &str) -> Option<Decimal> {
+    let budget = AmountPlace::Budget {
+        line: line.to_string(),
+        year: BudgetYear::This,
+    };
+    let outcome = AmountPlace::Line {
+        line: line.to_string(),
+        year: 0,
+    };
+    let has_details = matches!(
+        report.line(line).map(|l| &l.kind),
+        Some(LineKind::Input { details, .. }) if !details.is_empty()
+    );
+    let mistyped = report.invalid_text(&budget).is_some()
+        || (!has_details && report.invalid_text(&outcome).is_some());
+    (!mistyped).then(|| computed.deviation(line))
+}
+
 /// Every resultaträkning line's budget in both columns, and which columns have any amount.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct BudgetFigures {
@@ -29,9 +50,9 @@ pub struct BudgetFigures {
     pub deviation: bool,
     this_year: HashMap<Id, Decimal>,
     next_year: HashMap<Id, Decimal>,
-    /// Whether any line has a budget for the fiscal year.
+    /// Whether any line has a budget (or a mistyped one) for the fiscal year.
     pub has_this_year: bool,
-    /// Whether any line has a budget for the coming year.
+    /// Whether any line has a budget (or a mistyped one) for the coming year.
     pub has_next_year: bool,
 }
 
@@ -81,8 +102,18 @@ pub(super) fn budget_figures(report: &Report) -> BudgetFigures {
                 let b = report.budget.lines.get(&l.id);
                 let this = b.and_then(|b| b.this_year);
                 let next = b.and_then(|b| b.next_year);
-                has[0] |= this.is_some();
-                has[1] |= next.is_some();
+                // A column holding only a mistyped budget is printed too, marked, so what the
+                // treasurer typed is never left out unseen.
+                let typed = |year| {
+                    report
+                        .invalid_text(&AmountPlace::Budget {
+                            line: l.id.clone(),
+                            year,
+                        })
+                        .is_some()
+                };
+                has[0] |= this.is_some() || typed(BudgetYear::This);
+                has[1] |= next.is_some() || typed(BudgetYear::Next);
                 *amounts = vec![this, next];
                 details.clear();
             }

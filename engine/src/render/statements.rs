@@ -245,12 +245,10 @@ fn input_cell(ctx: &Ctx, line: &Line, column: Column, has_details: bool) -> Mark
         Column::Year(y) => ctx.report.invalid_text(&outcome(y)),
         Column::Budget(year) => ctx.report.invalid_text(&budget(year)),
         Column::Deviation => {
-            let mistyped = ctx.report.invalid_text(&budget(BudgetYear::This)).is_some()
-                || (!has_details && ctx.report.invalid_text(&outcome(0)).is_some());
-            if mistyped {
-                return html! {};
-            }
-            None
+            return match crate::compute::shown_deviation(ctx.report, ctx.computed, &line.id) {
+                Some(d) => html! { (ctx.computed.fmt(d)) },
+                None => html! {},
+            };
         }
     };
     match invalid {

@@ -384,6 +384,7 @@ fn apply_budget(
     overwrite: bool,
 ) -> Vec<Warning> {
     let mut kept = Vec::new();
+    let mut too_large = Vec::new();
     let mut columns = [false; 2];
     for (id, values) in budget {
         for (slot, year) in [BudgetYear::This, BudgetYear::Next].into_iter().enumerate() {
@@ -391,6 +392,11 @@ fn apply_budget(
                 continue;
             };
             if v.abs() >= crate::money::MAX_ABS {
+                let label = out.line(id).map_or(id.as_str(), |l| l.label.as_str());
+                too_large.push(format!(
+                    "{label} ({})",
+                    crate::compute::budget_heading(out, year)
+                ));
                 continue;
             }
             let place = AmountPlace::Budget {
@@ -420,7 +426,7 @@ fn apply_budget(
             .into_iter()
             .zip(columns)
             .filter(|(_, c)| *c)
-            .map(|(y, _)| crate::compute::budget_heading(out, y).to_lowercase())
+            .map(|(y, _)| crate::util::case::to_lower(&crate::compute::budget_heading(out, y)))
             .collect();
         warnings.push(warn(
             Level::Info,
@@ -428,6 +434,16 @@ fn apply_budget(
             format!(
                 "Filens budget (#PBUDGET) har förts in som {} under Resultaträkningen.",
                 years.join(" och ")
+            ),
+        ));
+    }
+    if !too_large.is_empty() {
+        warnings.push(warn(
+            Level::Error,
+            WarningCode::AmountTooLarge,
+            format!(
+                "Filens budget är för stor för en rapport och fördes inte in för {}.",
+                too_large.join(", ")
             ),
         ));
     }
