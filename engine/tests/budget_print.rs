@@ -242,20 +242,25 @@ fn an_arsredovisning_prints_the_budget_as_a_follow_up_after_the_signatures() {
     );
 }
 
-#[test]
-fn a_mistyped_budget_is_printed_as_typed_and_marked_never_as_a_number() {
-    let mut r = club(DocumentType::Verksamhetsberattelse);
-    edit::show_budget(&mut r, true);
-    edit::show_deviation(&mut r, true);
+/// "5O 000" (a letter O) typed as the fees' Budget 2025.
+fn mistype_fees_budget(r: &mut Report) {
     let place = AmountPlace::Budget {
         line: "medlemsavgifter".into(),
         year: BudgetYear::This,
     };
     assert!(edit::enter_amount(
-        &mut r,
+        r,
         &place,
         Entry::Invalid("5O 000".into())
     ));
+}
+
+#[test]
+fn a_mistyped_budget_is_printed_as_typed_and_marked_never_as_a_number() {
+    let mut r = club(DocumentType::Verksamhetsberattelse);
+    edit::show_budget(&mut r, true);
+    edit::show_deviation(&mut r, true);
+    mistype_fees_budget(&mut r);
     let html = render_html(&r);
     let cells = row(&html, "line-medlemsavgifter");
     assert_eq!(cells[4], "⚠ 5O 000");
@@ -276,15 +281,7 @@ fn a_column_with_only_a_mistyped_budget_is_printed_marked() {
         edit::set_budget_amount(&mut r, line, BudgetYear::This, None);
     }
     edit::show_budget(&mut r, true);
-    let place = AmountPlace::Budget {
-        line: "medlemsavgifter".into(),
-        year: BudgetYear::This,
-    };
-    assert!(edit::enter_amount(
-        &mut r,
-        &place,
-        Entry::Invalid("5O 000".into())
-    ));
+    mistype_fees_budget(&mut r);
     let html = render_html(&r);
     assert_eq!(
         headings(&html, "resultatrakning")[2..],
