@@ -103,6 +103,11 @@ pub fn proposal_amount(item: &str) -> String {
     format!("proposal-{item}")
 }
 
+/// The text of an item under the balansräkning: `pledged` or `contingent`.
+pub fn off_balance_text(field: &str) -> String {
+    format!("{field}-text")
+}
+
 /// The signing place; the new comment's text.
 pub const SIGN_PLACE: &str = "sign-place";
 pub const COMMENT_TEXT: &str = "comment-text";

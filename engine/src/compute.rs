@@ -11,6 +11,7 @@ use crate::money::{format_amount, round_to_unit, Money, Unit};
 
 mod budget;
 mod checks;
+mod disclosures;
 mod document;
 mod equity;
 pub mod overview;
@@ -70,10 +71,11 @@ pub enum ProblemCode {
     TurnoverOverLimit,
     PrinciplesRule,
     FixedItems,
+    RequiredDisclosure,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 26] = [
+    pub const ALL: [ProblemCode; 27] = [
         ProblemCode::BalanceSheetUnbalanced,
         ProblemCode::ResultMismatch,
         ProblemCode::EquityRollForward,
@@ -100,6 +102,7 @@ impl ProblemCode {
         ProblemCode::TurnoverOverLimit,
         ProblemCode::PrinciplesRule,
         ProblemCode::FixedItems,
+        ProblemCode::RequiredDisclosure,
     ];
 
     /// The snake_case code, as in the JSON output.
@@ -131,6 +134,7 @@ impl ProblemCode {
             ProblemCode::TurnoverOverLimit => "turnover_over_limit",
             ProblemCode::PrinciplesRule => "principles_rule",
             ProblemCode::FixedItems => "fixed_items",
+            ProblemCode::RequiredDisclosure => "required_disclosure",
         }
     }
 }
@@ -159,6 +163,9 @@ pub enum Location {
     Appropriation,
     /// The signature page (a person on it, if one is concerned).
     Signatures { person: Option<Id> },
+    /// What stands under the balansräkning: `pledged` (ställda säkerheter) or `contingent`
+    /// (eventualförpliktelser).
+    OffBalance { field: String },
 }
 
 /// One problem found by the checks.

@@ -157,3 +157,74 @@ fn new_reports_get_the_document_their_form_and_year_call_for() {
         assert!(!codes.contains(&"document_not_allowed"), "{form:?}");
     }
 }
+
+#[test]
+fn an_arsbokslut_must_disclose_principles_fixed_assets_long_term_debt_and_pledges() {
+    let disclosures = |r: &Report| -> Vec<(String, compute::Location)> {
+        compute(r)
+            .problems
+            .into_iter()
+            .filter(|p| p.code.as_str() == "required_disclosure")
+            .map(|p| (p.message, p.location))
+            .collect()
+    };
+    let line = |id: &str| compute::Location::Line {
+        line: id.into(),
+        year: None,
+    };
+    // The example as an årsredovisning: none of these (its own rules apply).
+    let (k2, _) = as_type(DocumentType::ArsredovisningK2);
+    assert!(disclosures(&k2).is_empty());
+
+    // As an årsbokslut: Inventarier (72 000) and Finansiella placeringar (200 000, BAS 1300–)
+    // are fixed assets with amounts and no note; Kassa och bank is not one.
+    let (mut ab, _) = as_type(DocumentType::Arsbokslut);
+    let found = disclosures(&ab);
+    let places: Vec<&compute::Location> = found.iter().map(|(_, l)| l).collect();
+    assert_eq!(
+        places,
+        [&line("inventarier"), &line("finansiella_placeringar")],
+        "{found:?}"
+    );
+    assert!(found[0]
+        .0
+        .starts_with("Raden \"Inventarier\" är en anläggningstillgång"));
+    assert!(found[0].0.contains("bokföringslagen 6 kap. 5 §"));
+
+    // A note that says something, referred to by the line, settles it; an empty one does not.
+    let note = edit::add_note(&mut ab, "Inventarier");
+    edit::set_line_note(&mut ab, "inventarier", Some(&note));
+    assert_eq!(disclosures(&ab).len(), 2, "an empty note is no disclosure");
+    edit::note_mut(&mut ab, &note).unwrap().text =
+        "Anskaffningsvärde 120 000 kr, ackumulerade avskrivningar 48 000 kr.".into();
+    edit::set_line_note(&mut ab, "finansiella_placeringar", Some(&note));
+    assert!(disclosures(&ab).is_empty(), "{:?}", disclosures(&ab));
+
+    // Long-term debt with an amount and no note.
+    assert!(ab.set_amount("laneskulder", 0, Some(rust_decimal::Decimal::from(150_000))));
+    assert_eq!(
+        disclosures(&ab).iter().map(|(_, l)| l).collect::<Vec<_>>(),
+        [&line("laneskulder")]
+    );
+    assert!(disclosures(&ab)[0].0.contains("långfristig skuld"));
+    edit::set_line_note(&mut ab, "laneskulder", Some(&note));
+
+    // Ställda säkerheter left empty (the default is "Inga"), and no principles text.
+    ab.off_balance.pledged.text.clear();
+    edit::note_mut(&mut ab, "redovisningsprinciper")
+        .unwrap()
+        .text
+        .clear();
+    let found = disclosures(&ab);
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(found[0].0.contains("redovisnings- och värderingsprinciper"));
+    assert_eq!(
+        found[1],
+        (
+            "Ett årsbokslut ska upplysa om ställda säkerheter (bokföringslagen 6 kap. 5 §). Skriv \"Inga\" under balansräkningen om det inte finns några.".to_string(),
+            compute::Location::OffBalance {
+                field: "pledged".into()
+            }
+        )
+    );
+}

@@ -42,10 +42,13 @@ fn target(store: Store, loc: &Location) -> (View, String) {
             (View::Notes, el)
         }
         Location::Section { section } => {
+            // A verksamhetsberättelse edits the förvaltningsberättelse's sections with its
+            // chapters.
             let management = store.report.with_untracked(|r| {
-                r.narrative.iter().any(|s| {
-                    s.id == *section && s.part == kassoren_engine::model::Part::ManagementReport
-                })
+                r.document.has_management_report()
+                    && r.narrative.iter().any(|s| {
+                        s.id == *section && s.part == kassoren_engine::model::Part::ManagementReport
+                    })
             });
             (
                 if management {
@@ -77,6 +80,7 @@ fn target(store: Store, loc: &Location) -> (View, String) {
         ),
         Location::Signatures { person: Some(p) } => (View::Signatures, ids::person_name(p)),
         Location::Signatures { person: None } => (View::Signatures, ids::SIGN_PLACE.into()),
+        Location::OffBalance { field } => (View::Balance, ids::off_balance_text(field)),
     }
 }
 

@@ -41,7 +41,7 @@ fn ItemFields(which: Which, key: &'static str, labels: [&'static str; 2]) -> imp
             .report
             .with(|r| item(&r.off_balance, which).text.clone())
     };
-    let (select_id, text_id) = (format!("{key}-label"), format!("{key}-text"));
+    let (select_id, text_id) = (format!("{key}-label"), crate::ids::off_balance_text(key));
     let (text_for, select_for) = (text_id.clone(), select_id.clone());
     view! {
         <div class="row-fields off-balance-item">

@@ -767,5 +767,6 @@ pub(super) fn run(report: &Report, computed: &Computed) -> Vec<Problem> {
     ch.placeholders();
     ch.signatures();
     ch.out.extend(super::document::checks(report, computed));
+    ch.out.extend(super::disclosures::checks(report, computed));
     ch.out
 }

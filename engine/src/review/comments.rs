@@ -142,13 +142,14 @@ pub fn location_key(location: &Location) -> String {
         Location::Equity { line, year } => format!("equity/{}/{year}", id(line)),
         Location::Appropriation => "appropriation".into(),
         Location::Signatures { person } => format!("signatures/{}", id(person)),
+        Location::OffBalance { field } => format!("off_balance/{field}"),
     }
 }
 
 /// What a comment is about, in words: `Resultaträkning › Medlemsavgifter`.
 pub fn target_label(report: &Report, target: &CommentTarget) -> String {
     match target {
-        CommentTarget::Report => "hela årsredovisningen".into(),
+        CommentTarget::Report => format!("hela {}", report.document.definite()),
         CommentTarget::Section { section } => {
             match report.narrative.iter().find(|s| &s.id == section) {
                 Some(s) => format!("{} › {}", part_label(s.part), s.title),
