@@ -303,3 +303,109 @@ fn a_broken_history_is_a_clear_message() {
     let e = record(&mut t, T, 1).unwrap_err().to_string();
     assert!(e.contains("ändringshistorik"), "{e}");
 }
+
+/// Issue 16's budget travels like any figure: a board member's budget for the coming year and
+/// the columns they turned on merge into the treasurer's copy, beside the treasurer's own
+/// budget edit; the same budget cell changed by both is a conflict, and mine stays until the
+/// treasurer takes theirs.
+#[test]
+fn a_board_members_budget_merges_in_and_the_same_budget_cell_is_a_conflict() {
+    use kassoren_engine::model::BudgetYear;
+    let mut t = treasurer_file();
+    assert!(edit::set_budget_amount(
+        &mut t,
+        "medlemsavgifter",
+        BudgetYear::This,
+        d(140_000)
+    ));
+    save(&mut t, T);
+    let sent = t.clone();
+
+    // The treasurer goes on: this year's budget for the costs.
+    assert!(edit::set_budget_amount(
+        &mut t,
+        "verksamhetskostnader",
+        BudgetYear::This,
+        d(-600_000)
+    ));
+    save(&mut t, T);
+
+    // Anna proposes next year's budget, shows the columns and changes this year's fees budget.
+    let mut anna = sent.clone();
+    assert!(edit::set_budget_amount(
+        &mut anna,
+        "medlemsavgifter",
+        BudgetYear::Next,
+        d(160_000)
+    ));
+    edit::show_budget(&mut anna, true);
+    edit::show_deviation(&mut anna, true);
+    save(&mut anna, "Anna");
+
+    let cmp = compare(&t, &anna).unwrap();
+    let m = cmp.review(&t, &anna).unwrap();
+    assert!(m.conflicts.is_empty(), "{:?}", m.conflicts);
+    let said: Vec<&str> = m.changes.iter().map(|c| c.describe()).collect();
+    assert!(
+        said.iter().any(|s| s.contains("Budget 2026 160\u{a0}000")),
+        "next year's budget is described: {said:?}"
+    );
+    assert!(
+        !said.iter().any(|s| s.contains('{')),
+        "no raw JSON: {said:?}"
+    );
+    let result = cmp.apply(&t, &anna, &all_ids(&m)).unwrap();
+    let budget = |r: &kassoren_engine::model::Report, line: &str| {
+        r.budget
+            .lines
+            .get(line)
+            .map(|b| (b.this_year.map(|m| m.0), b.next_year.map(|m| m.0)))
+    };
+    assert_eq!(
+        budget(&result, "medlemsavgifter"),
+        Some((d(140_000), d(160_000)))
+    );
+    assert_eq!(
+        budget(&result, "verksamhetskostnader"),
+        Some((d(-600_000), None)),
+        "the treasurer's own budget edit is kept"
+    );
+    assert!(result.budget.shown && result.budget.deviation);
+    let merged = combine(&t, &anna, &result, T, 3).unwrap();
+    assert_eq!(compare(&merged, &anna).unwrap(), Comparison::Nothing);
+
+    // Bertil and the treasurer both change this year's fees budget: a conflict, mine kept.
+    let mut bertil = merged.clone();
+    assert!(edit::set_budget_amount(
+        &mut bertil,
+        "medlemsavgifter",
+        BudgetYear::This,
+        d(150_000)
+    ));
+    save(&mut bertil, "Bertil");
+    let mut mine = merged.clone();
+    assert!(edit::set_budget_amount(
+        &mut mine,
+        "medlemsavgifter",
+        BudgetYear::This,
+        d(145_000)
+    ));
+    save(&mut mine, T);
+    let cmp = compare(&mine, &bertil).unwrap();
+    let m = cmp.review(&mine, &bertil).unwrap();
+    assert_eq!(m.conflicts.len(), 1, "{:?}", m.conflicts);
+    let c = &m.conflicts[0];
+    assert!(c.mine.contains("145"), "{c:?}");
+    assert!(c.theirs.contains("150"), "{c:?}");
+    assert_eq!(
+        budget(&m.report, "medlemsavgifter"),
+        Some((d(145_000), d(160_000)))
+    );
+    let theirs = cmp
+        .apply(&mine, &bertil, std::slice::from_ref(&c.path))
+        .unwrap();
+    assert_eq!(
+        budget(&theirs, "medlemsavgifter"),
+        Some((d(150_000), d(160_000)))
+    );
+}
