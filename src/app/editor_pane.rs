@@ -1,6 +1,6 @@
 //! The editor pane: the part chosen in the sidebar.
 
-use kassoren_engine::model::Part;
+use kassoren_engine::model::{DocumentType, Part};
 use leptos::prelude::*;
 
 use crate::components::checks::ChecksPanel;
@@ -14,6 +14,29 @@ use crate::components::statement::StatementEditor;
 use crate::parts::View;
 use crate::store::Store;
 
+/// The berättelse's chapters; in a verksamhetsberättelse, whose printout has the
+/// förvaltningsberättelse's sections among them, those sections after the chapters.
+#[component]
+fn NarrativeEditor() -> impl IntoView {
+    let store = expect_context::<Store>();
+    let document = Memo::new(move |_| store.report.with(|r| r.document));
+    let management_sections = Memo::new(move |_| {
+        store.report.with(|r| {
+            r.document == DocumentType::Verksamhetsberattelse
+                && r.narrative.iter().any(|s| s.part == Part::ManagementReport)
+        })
+    });
+    view! {
+        <section class="editor-part">
+            <h2>{move || View::Narrative.label(document.get())}</h2>
+            <SectionList part=Part::Chapter />
+            {move || management_sections.get().then(|| view! {
+                <SectionList part=Part::ManagementReport add="Nytt avsnitt sist" />
+            })}
+        </section>
+    }
+}
+
 #[component]
 pub fn EditorPane() -> impl IntoView {
     let store = expect_context::<Store>();
@@ -21,9 +44,7 @@ pub fn EditorPane() -> impl IntoView {
         <main class="editor" id="editor" tabindex="-1">
             {move || match store.view.get() {
                 View::Organisation => view! { <OrganisationEditor /> }.into_any(),
-                View::Narrative => view! {
-                    <section class="editor-part"><h2>"Berättelse"</h2><SectionList part=Part::Chapter /></section>
-                }.into_any(),
+                View::Narrative => view! { <NarrativeEditor /> }.into_any(),
                 View::Management => view! { <ManagementEditor /> }.into_any(),
                 View::Income => view! { <StatementEditor balance=false /> }.into_any(),
                 View::Balance => view! { <StatementEditor balance=true /> }.into_any(),

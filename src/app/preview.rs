@@ -22,7 +22,10 @@ pub fn Preview() -> impl IntoView {
     let pane = NodeRef::<leptos::html::Aside>::new();
     // Keep the preview at the part being edited (not on the first render: nothing moved yet).
     Effect::new(move |previous: Option<()>| {
-        let anchor = store.view.get().preview_anchor();
+        let anchor = store
+            .view
+            .get()
+            .preview_anchor(store.report.with_untracked(|r| r.document));
         if previous.is_none() {
             return;
         }

@@ -22,10 +22,11 @@ pub fn Sidebar(shell: Shell) -> impl IntoView {
             (errors, c.problems.len() - errors)
         })
     });
+    let document = Memo::new(move |_| store.report.with(|r| r.document));
     view! {
-        <nav class="sidebar" aria-label="Årsredovisningens delar">
+        <nav class="sidebar" aria-label="Dokumentets delar">
             <ul>
-                {View::ALL.into_iter().map(|v| view! {
+                {move || View::listed(document.get()).into_iter().map(|v| view! {
                     <li>
                         <button
                             type="button"
@@ -36,7 +37,7 @@ pub fn Sidebar(shell: Shell) -> impl IntoView {
                                 shell.pane.set(Pane::Editor);
                             }
                         >
-                            {v.label()}
+                            {move || v.label(document.get())}
                             {(v == View::Review).then(|| view! {
                                 <span class="counts" data-testid="open-comments">
                                     {move || match store.report.with(kassoren_engine::review::comments::open_comments) {

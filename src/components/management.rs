@@ -14,16 +14,35 @@ use super::narrative::SectionList;
 use crate::ids;
 use crate::store::Store;
 
+/// An årsredovisning's förvaltningsberättelse; in a verksamhetsberättelse, whose sections are
+/// the board's berättelse (edited there), only the board's "Förslag till beslut".
 #[component]
 pub fn ManagementEditor() -> impl IntoView {
-    view! {
-        <section class="editor-part">
-            <h2>"Förvaltningsberättelse"</h2>
-            <SectionList part=Part::ManagementReport />
-            <Overview />
-            <EquityEditor />
-            <AppropriationEditor />
-        </section>
+    let store = expect_context::<Store>();
+    let document = Memo::new(move |_| store.report.with(|r| r.document));
+    move || {
+        let d = document.get();
+        if d.has_management_report() {
+            view! {
+                <section class="editor-part">
+                    <h2>"Förvaltningsberättelse"</h2>
+                    <SectionList part=Part::ManagementReport />
+                    <Overview />
+                    <EquityEditor />
+                    <AppropriationEditor title="Resultatdisposition" />
+                </section>
+            }
+            .into_any()
+        } else {
+            let title = d.proposal_title().unwrap_or("Förslag till beslut");
+            view! {
+                <section class="editor-part">
+                    <h2>{title}</h2>
+                    <AppropriationEditor title="Styrelsens förslag" />
+                </section>
+            }
+            .into_any()
+        }
     }
 }
 
@@ -239,7 +258,10 @@ fn MovementRow(id: String, columns: Memo<Vec<(String, String)>>) -> impl IntoVie
 }
 
 #[component]
-fn AppropriationEditor() -> impl IntoView {
+fn AppropriationEditor(
+    /// The proposal's heading under the part's own.
+    title: &'static str,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let items = Memo::new(move |_| {
         store.report.with(|r| {
@@ -252,7 +274,7 @@ fn AppropriationEditor() -> impl IntoView {
     });
     let meeting = Memo::new(move |_| store.report.with(|r| r.organisation.legal_form.meeting()));
     view! {
-        <h3 id=ids::PROPOSAL>"Resultatdisposition"</h3>
+        <h3 id=ids::PROPOSAL>{title}</h3>
         <p>"Till " {move || meeting.get()} "s förfogande står:"</p>
         <table class="figures">
             <tbody>

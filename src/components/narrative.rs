@@ -19,7 +19,12 @@ fn section(r: &Report, id: &str) -> Option<Section> {
 
 /// Every section of one part, in order, each editable.
 #[component]
-pub fn SectionList(part: Part) -> impl IntoView {
+pub fn SectionList(
+    part: Part,
+    /// The add button's words, when not the part's own.
+    #[prop(optional)]
+    add: Option<&'static str>,
+) -> impl IntoView {
     let store = expect_context::<Store>();
     let ids = Memo::new(move |_| {
         store.report.with(|r| {
@@ -30,10 +35,10 @@ pub fn SectionList(part: Part) -> impl IntoView {
                 .collect::<Vec<_>>()
         })
     });
-    let add_label = match part {
+    let add_label = add.unwrap_or(match part {
         Part::Chapter => "Nytt kapitel",
         Part::ManagementReport => "Nytt avsnitt i förvaltningsberättelsen",
-    };
+    });
     view! {
         <div class="section-list">
             <For each=move || ids.get() key=|id| id.clone() let:id>

@@ -6,6 +6,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 
 import { useApp } from './harness.mjs';
+import { eventually } from './kassoren.mjs';
 
 const env = useApp();
 
@@ -79,5 +80,47 @@ test('a file from before document types is an årsredovisning enligt K2, and the
   await app.waitSaved();
   await app.reload();
   assert.equal(await app.confirmDocument().count(), 0, 'asked once');
+  app.assertClean();
+});
+
+test('the sidebar lists the parts each document has, by its names; an årsbokslut asks for the notes the law requires', async () => {
+  const app = await env.open();
+  const rest = ['Resultaträkning', 'Balansräkning', 'Noter', 'Underskrifter', 'Konton från SIE', 'Kontroller', 'Granskning'];
+  assert.deepEqual(await app.partLabels(), ['Organisation och år', 'Berättelse', 'Förvaltningsberättelse', ...rest]);
+
+  // A verksamhetsberättelse: the förvaltningsberättelse's sections are printed with the
+  // chapters, so they are edited there; the proposal is "Förslag till beslut".
+  await app.chooseDocument('verksamhetsberattelse');
+  await eventually(async () =>
+    assert.deepEqual(await app.partLabels(), ['Organisation och år', 'Verksamhetsberättelse', 'Förslag till beslut', ...rest]),
+  );
+  await app.openPart('Verksamhetsberättelse');
+  await app.sectionBody('s-sammanfattning').waitFor();
+  await app.sectionBody('verksamheten').waitFor();
+  await app.openPart('Förslag till beslut');
+  assert.equal(await app.editorHeading(), 'Förslag till beslut');
+  await app.proposalEditor().waitFor();
+  assert.equal(await app.overviewEditor().count(), 0, 'no flerårsöversikt is printed, none is edited');
+
+  // An årsbokslut prints neither a narrative nor a förvaltningsberättelse.
+  await app.chooseDocument('arsbokslut');
+  await eventually(async () => assert.deepEqual(await app.partLabels(), ['Organisation och år', ...rest]));
+  let problems = (await app.problems()).filter((p) => p.code === 'required_disclosure');
+  assert.deepEqual(
+    problems.map((p) => p.text.match(/Raden "([^"]+)"/)?.[1]),
+    ['Inventarier', 'Finansiella placeringar'],
+    JSON.stringify(problems),
+  );
+  await app.problemButton('required_disclosure').first().click();
+  await app.waitPartOpen('Balansräkning');
+  await eventually(async () => assert.equal((await app.active()).id, 'label-inventarier'));
+
+  // Ställda säkerheter emptied: named, and a click goes to the field under the balansräkning.
+  await app.offBalanceText('pledged').fill('');
+  problems = (await app.problems()).filter((p) => p.code === 'required_disclosure');
+  assert.ok(problems.some((p) => /upplysa om ställda säkerheter/.test(p.text)), JSON.stringify(problems));
+  await app.problemButton('required_disclosure').last().click();
+  await app.waitPartOpen('Balansräkning');
+  await eventually(async () => assert.equal((await app.active()).id, 'pledged-text'));
   app.assertClean();
 });

@@ -907,6 +907,17 @@ export class Kassoren {
     return this.page.locator('nav.sidebar button', { hasText: new RegExp(`^\\s*${escapeRegExp(label)}`) });
   }
 
+  /** The parts the sidebar lists, in order, without their counts or chapters. */
+  async partLabels() {
+    return this.page.locator('nav.sidebar > ul > li > button').evaluateAll((els) =>
+      els.map((b) => {
+        const copy = b.cloneNode(true);
+        copy.querySelectorAll('.counts').forEach((c) => c.remove());
+        return copy.textContent.trim();
+      }),
+    );
+  }
+
   async openPart(label) {
     const button = this.partButton(label);
     await button.click();
@@ -1779,10 +1790,30 @@ export class Kassoren {
     return id;
   }
 
+  /** The text field of "Ställda säkerheter" (`pledged`) or "Eventualförpliktelser" (`contingent`). */
+  offBalanceText(which) {
+    return this.page.locator(`input#${which}-text`);
+  }
+
+  /** The open part's heading in the editor. */
+  async editorHeading() {
+    return (await this.page.locator('main#editor h2').first().innerText()).trim();
+  }
+
+  /** The board's proposal (resultatdisposition or förslag till beslut) in the editor. */
+  proposalEditor() {
+    return this.page.locator('main#editor #proposal');
+  }
+
+  /** The flerårsöversikt in the editor (an årsredovisning's förvaltningsberättelse only). */
+  overviewEditor() {
+    return this.page.locator('main#editor #edit-flerarsoversikt');
+  }
+
   /** "Ställda säkerheter" / "Eventualförpliktelser" under the balansräkning: {label, text}. */
   async offBalance(which) {
     const label = await this.page.locator(`select#${which}-label`).inputValue();
-    const text = await this.page.locator(`input#${which}-text`).inputValue();
+    const text = await this.offBalanceText(which).inputValue();
     return { label, text };
   }
 
