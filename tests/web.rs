@@ -656,3 +656,49 @@ fn the_layout_version_is_recorded_with_the_first_write_and_never_lowered() {
     assert_eq!(storage::read(keys::LAYOUT).as_deref(), Some("99"));
     clear_storage();
 }
+
+// ---- the sidebar's parts by document type -----------------------------------------------------
+
+#[wasm_bindgen_test]
+fn the_sidebar_lists_what_each_document_prints_by_its_names() {
+    use kassoren_engine::model::DocumentType;
+    use kassoren_web::parts::View;
+    let labels = |d: DocumentType| -> Vec<&'static str> {
+        View::listed(d).iter().map(|v| v.label(d)).collect()
+    };
+    let k2 = labels(DocumentType::ArsredovisningK2);
+    assert_eq!(
+        &k2[..3],
+        [
+            "Organisation och år",
+            "Berättelse",
+            "Förvaltningsberättelse"
+        ]
+    );
+    assert_eq!(labels(DocumentType::ArsredovisningK3), k2);
+    let vb = labels(DocumentType::Verksamhetsberattelse);
+    assert_eq!(
+        &vb[..3],
+        [
+            "Organisation och år",
+            "Verksamhetsberättelse",
+            "Förslag till beslut"
+        ]
+    );
+    for d in [DocumentType::Arsbokslut, DocumentType::ForenklatArsbokslut] {
+        let listed = View::listed(d);
+        assert!(
+            !listed.contains(&View::Narrative) && !listed.contains(&View::Management),
+            "{d:?}"
+        );
+        assert_eq!(listed.len(), View::ALL.len() - 2);
+    }
+    assert_eq!(
+        View::Management.preview_anchor(DocumentType::ArsredovisningK2),
+        "forvaltningsberattelse"
+    );
+    assert_eq!(
+        View::Management.preview_anchor(DocumentType::Verksamhetsberattelse),
+        "forslag-till-beslut"
+    );
+}

@@ -20,8 +20,11 @@ pub fn Preview() -> impl IntoView {
     let store = expect_context::<Store>();
     let html = live_preview(store);
     let pane = NodeRef::<leptos::html::Aside>::new();
-    // Keep the preview at the part being edited (not on the first render: nothing moved yet).
+    let zoom = fit_to_width(pane);
+    // Keep the preview at the part being edited, also when the pane's width changes the page's
+    // scale (not on the first render: nothing moved yet).
     Effect::new(move |previous: Option<()>| {
+        zoom.track();
         let anchor = store
             .view
             .get()
@@ -31,7 +34,6 @@ pub fn Preview() -> impl IntoView {
         }
         request_animation_frame(move || scroll_to(anchor));
     });
-    let zoom = fit_to_width(pane);
     let click = move |ev: leptos::ev::MouseEvent| {
         let Some(target) = ev
             .target()
