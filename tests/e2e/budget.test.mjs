@@ -174,3 +174,27 @@ test('an SIE file\'s #PBUDGET fills this year\'s and next year\'s budget, summed
   });
   app.assertClean();
 });
+
+test('the five money columns fit: a 1440 px laptop edits them without sideways scrolling, no figure is cut, and the preview keeps the table inside its page', async () => {
+  const app = await env.open();
+  await app.setViewport(1440, 900);
+  await app.chooseDocument('verksamhetsberattelse');
+  await app.openPart('Resultaträkning');
+  await app.budgetToggle().check();
+  await app.deviationToggle().check();
+  // Seven-digit figures in every column, negative ones the widest.
+  await app.typeAmount('verksamhetskostnader', 0, '-1 146 250');
+  await app.typeAmount('verksamhetskostnader', 1, '-1 098 400');
+  await app.typeBudget('verksamhetskostnader', 'this', '-1 250 000');
+  await app.typeBudget('verksamhetskostnader', 'next', '-1 310 000');
+  await app.typeBudget('medlemsavgifter', 'this', '1 650 000');
+  await eventually(async () => assert.equal(await app.budgetComputedText('verksamhetskostnader', 'deviation'), formatAmount(103750)));
+  assert.equal(await app.editorOverflowX(), 0, 'the editor scrolls sideways');
+  assert.equal(await app.cutFigures(), 0, 'a figure is cut in its field');
+  await eventually(async () => assert.ok((await app.previewTableOverflow('resultatrakning')) <= 0.5));
+  // A phone puts the budget on a row of its own: still nothing sideways, nothing cut.
+  await app.setViewport(390, 844);
+  await eventually(async () => assert.equal(await app.editorOverflowX(), 0));
+  assert.equal(await app.cutFigures(), 0);
+  app.assertClean();
+});

@@ -1070,6 +1070,32 @@ export class Kassoren {
       .evaluateAll((ths) => ths.map((th) => th.textContent));
   }
 
+  /** How far the editor pane's content reaches past its width, in px (0: no sideways scrolling). */
+  async editorOverflowX() {
+    return this.page.locator('main#editor').evaluate((e) => e.scrollWidth - e.clientWidth);
+  }
+
+  /** How far a part's table in the preview reaches past the page's text width, in px (≤ 0: it fits). */
+  async previewTableOverflow(anchor) {
+    return this.preview()
+      .locator(`section#${anchor} table`)
+      .first()
+      .evaluate((t) => {
+        const page = t.closest('.report');
+        const s = getComputedStyle(page);
+        const inner = page.clientWidth - parseFloat(s.paddingLeft) - parseFloat(s.paddingRight);
+        // The page may be scaled to fit the pane: compare in the page's own (unscaled) pixels.
+        return t.offsetWidth - inner;
+      });
+  }
+
+  /** The widest money cell's figure that does not fit its field, in px (0: every figure is whole). */
+  async cutFigures() {
+    return this.page.locator('main#editor input.money').evaluateAll((els) =>
+      Math.max(0, ...els.map((e) => e.scrollWidth - e.clientWidth)),
+    );
+  }
+
   /** A line's amounts in the preview's Budgetuppföljning. */
   async previewBudgetAmounts(lineId) {
     return this.preview()
