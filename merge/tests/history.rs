@@ -310,34 +310,22 @@ fn a_broken_history_is_a_clear_message() {
 /// treasurer takes theirs.
 #[test]
 fn a_board_members_budget_merges_in_and_the_same_budget_cell_is_a_conflict() {
-    use kassoren_engine::model::BudgetYear;
+    use kassoren_engine::model::{BudgetYear, Report};
+    let set_budget = |r: &mut Report, line: &str, year: BudgetYear, v: i64| {
+        assert!(edit::set_budget_amount(r, line, year, d(v)), "{line}");
+    };
     let mut t = treasurer_file();
-    assert!(edit::set_budget_amount(
-        &mut t,
-        "medlemsavgifter",
-        BudgetYear::This,
-        d(140_000)
-    ));
+    set_budget(&mut t, "medlemsavgifter", BudgetYear::This, 140_000);
     save(&mut t, T);
     let sent = t.clone();
 
     // The treasurer goes on: this year's budget for the costs.
-    assert!(edit::set_budget_amount(
-        &mut t,
-        "verksamhetskostnader",
-        BudgetYear::This,
-        d(-600_000)
-    ));
+    set_budget(&mut t, "verksamhetskostnader", BudgetYear::This, -600_000);
     save(&mut t, T);
 
     // Anna proposes next year's budget, shows the columns and changes this year's fees budget.
     let mut anna = sent.clone();
-    assert!(edit::set_budget_amount(
-        &mut anna,
-        "medlemsavgifter",
-        BudgetYear::Next,
-        d(160_000)
-    ));
+    set_budget(&mut anna, "medlemsavgifter", BudgetYear::Next, 160_000);
     edit::show_budget(&mut anna, true);
     edit::show_deviation(&mut anna, true);
     save(&mut anna, "Anna");
@@ -355,7 +343,7 @@ fn a_board_members_budget_merges_in_and_the_same_budget_cell_is_a_conflict() {
         "no raw JSON: {said:?}"
     );
     let result = cmp.apply(&t, &anna, &all_ids(&m)).unwrap();
-    let budget = |r: &kassoren_engine::model::Report, line: &str| {
+    let budget = |r: &Report, line: &str| {
         r.budget
             .lines
             .get(line)
@@ -376,20 +364,10 @@ fn a_board_members_budget_merges_in_and_the_same_budget_cell_is_a_conflict() {
 
     // Bertil and the treasurer both change this year's fees budget: a conflict, mine kept.
     let mut bertil = merged.clone();
-    assert!(edit::set_budget_amount(
-        &mut bertil,
-        "medlemsavgifter",
-        BudgetYear::This,
-        d(150_000)
-    ));
+    set_budget(&mut bertil, "medlemsavgifter", BudgetYear::This, 150_000);
     save(&mut bertil, "Bertil");
     let mut mine = merged.clone();
-    assert!(edit::set_budget_amount(
-        &mut mine,
-        "medlemsavgifter",
-        BudgetYear::This,
-        d(145_000)
-    ));
+    set_budget(&mut mine, "medlemsavgifter", BudgetYear::This, 145_000);
     save(&mut mine, T);
     let cmp = compare(&mine, &bertil).unwrap();
     let m = cmp.review(&mine, &bertil).unwrap();
