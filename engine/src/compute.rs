@@ -10,6 +10,7 @@ use crate::model::*;
 use crate::money::{format_amount, round_to_unit, Money, Unit};
 
 mod budget;
+pub mod cash_flow;
 mod checks;
 mod disclosures;
 mod document;
@@ -72,10 +73,11 @@ pub enum ProblemCode {
     PrinciplesRule,
     FixedItems,
     RequiredDisclosure,
+    CashFlowTieOut,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 27] = [
+    pub const ALL: [ProblemCode; 28] = [
         ProblemCode::BalanceSheetUnbalanced,
         ProblemCode::ResultMismatch,
         ProblemCode::EquityRollForward,
@@ -103,6 +105,7 @@ impl ProblemCode {
         ProblemCode::PrinciplesRule,
         ProblemCode::FixedItems,
         ProblemCode::RequiredDisclosure,
+        ProblemCode::CashFlowTieOut,
     ];
 
     /// The snake_case code, as in the JSON output.
@@ -135,6 +138,7 @@ impl ProblemCode {
             ProblemCode::PrinciplesRule => "principles_rule",
             ProblemCode::FixedItems => "fixed_items",
             ProblemCode::RequiredDisclosure => "required_disclosure",
+            ProblemCode::CashFlowTieOut => "cash_flow_tie_out",
         }
     }
 }
@@ -241,6 +245,10 @@ pub struct Computed {
     pub appropriation: AppropriationFigures,
     /// The budget's columns, summed like the outcome.
     pub budget: BudgetFigures,
+    /// The kassaflödesanalys of each year with a year before it (fiscal year first), and the
+    /// balance lines it could not place.
+    pub cash_flow: Vec<cash_flow::CashFlowYear>,
+    pub cash_flow_unplaced: Vec<Id>,
     pub problems: Vec<Problem>,
 }
 
@@ -616,6 +624,7 @@ pub fn compute(report: &Report) -> Computed {
     let equity = equity::equity_changes(report, &values);
     let appropriation = appropriation(report, &values);
     let budget = budget::budget_figures(report);
+    let (cash_flow, cash_flow_unplaced) = cash_flow::cash_flow(report, &values);
     let mut computed = Computed {
         years,
         shown_years: years.min(2),
@@ -628,6 +637,8 @@ pub fn compute(report: &Report) -> Computed {
         equity,
         appropriation,
         budget,
+        cash_flow,
+        cash_flow_unplaced,
         problems: eval_problems,
     };
     let mut problems = checks::run(report, &computed);

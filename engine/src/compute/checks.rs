@@ -302,6 +302,65 @@ impl<'a> Checker<'a> {
         }
     }
 
+    /// A bostadsrättsförening's kassaflödesanalys: every balance line placed by its BAS account,
+    /// and årets kassaflöde taking likvida medel from the start of the year to its end.
+    fn cash_flow(&mut self) {
+        if !cash_flow::prints_cash_flow(self.report) {
+            return;
+        }
+        for id in &self.c.cash_flow_unplaced {
+            let label = self
+                .report
+                .line(id)
+                .map(|l| l.label.clone())
+                .unwrap_or_default();
+            self.error(
+                ProblemCode::CashFlowTieOut,
+                format!(
+                    "Raden \"{label}\" har inget BAS-konto, så kassaflödesanalysen vet inte var den hör hemma. Ange kontona under raden (⋯)."
+                ),
+                Location::Line {
+                    line: id.clone(),
+                    year: None,
+                },
+            );
+        }
+        let Some(cash) = self.c.cash_flow.first() else {
+            return;
+        };
+        // An unbalanced year is named by the balance check; its kassaflödesanalys cannot tie.
+        let balanced = |y: usize| match (
+            self.role_line(Role::TotalAssets),
+            self.role_line(Role::TotalEquityAndLiabilities),
+        ) {
+            (Some(a), Some(b)) => self.c.value(&a.id, y) == self.c.value(&b.id, y),
+            _ => true,
+        };
+        if !cash.ties_out() && balanced(cash.year) && balanced(cash.year + 1) {
+            let msg = format!(
+                "Kassaflödesanalysen går inte ihop {}: likvida medel vid årets början {} och årets kassaflöde {} ger {}, men vid årets slut är de {} (skillnad {}).",
+                self.year(cash.year),
+                self.kr(cash.opening),
+                self.kr(cash.year_flow),
+                self.kr(cash.opening + cash.year_flow),
+                self.kr(cash.closing),
+                self.kr(cash.closing - cash.opening - cash.year_flow)
+            );
+            let line = self
+                .role_line(Role::TotalEquityAndLiabilities)
+                .map(|l| l.id.clone())
+                .unwrap_or_default();
+            self.error(
+                ProblemCode::CashFlowTieOut,
+                msg,
+                Location::Line {
+                    line,
+                    year: Some(cash.year),
+                },
+            );
+        }
+    }
+
     fn result(&mut self) {
         let (Some(is), Some(bs)) = (
             self.report.income_statement.find_role(Role::YearResult),
@@ -759,6 +818,7 @@ pub(super) fn run(report: &Report, computed: &Computed) -> Vec<Problem> {
     ch.structure();
     ch.fiscal_years();
     ch.balance();
+    ch.cash_flow();
     ch.result();
     ch.equity();
     ch.notes();

@@ -6,14 +6,16 @@
 //!
 //! The document, in order: a title page, Innehåll, the narrative chapters, the
 //! förvaltningsberättelse (its text, flerårsöversikt, förändringar i eget kapital,
-//! resultatdisposition), the resultaträkning, the balansräkning, the notes, the signature
-//! page and, in an årsredovisning with the budget shown, the Budgetuppföljning. Each part
-//! starts on a new printed page, and every page carries "N (M)".
+//! resultatdisposition), the resultaträkning, the balansräkning, a bostadsrättsförening's
+//! kassaflödesanalys, the notes, the signature page and, in an årsredovisning with the budget
+//! shown, the Budgetuppföljning. Each part starts on a new printed page, and every page carries
+//! "N (M)".
 //!
 //! One file per printed part, in that order: `title_page`, `contents`, `chapters`,
-//! `management`, `statements` (both statements), `notes`, `signatures`; `outline` numbers them
-//! all.
+//! `management`, `statements` (both statements), `cash_flow`, `notes`, `signatures`; `outline`
+//! numbers them all.
 
+mod cash_flow;
 mod chapters;
 mod contents;
 mod management;
@@ -94,6 +96,7 @@ pub fn preview_body(report: &Report, computed: &Computed) -> String {
             (management::management_report(&ctx))
             (statements::statement(&ctx, StatementKind::Income))
             (statements::statement(&ctx, StatementKind::Balance))
+            (cash_flow::cash_flow(&ctx))
             (management::proposal_part(&ctx))
             (notes::notes(&ctx))
             (signatures::signatures(&ctx))

@@ -28,6 +28,9 @@ pub(super) struct Outline<'a> {
     pub(super) proposal: Option<Entry<'a>>,
     pub(super) income: Entry<'a>,
     pub(super) balance: Entry<'a>,
+    /// The kassaflödesanalys after the balansräkning (every bostadsrättsförening's
+    /// årsredovisning).
+    pub(super) cash_flow: Option<Entry<'a>>,
     pub(super) notes: Option<Entry<'a>>,
     pub(super) signatures: Entry<'a>,
     /// "Budgetuppföljning" after the signatures: an årsredovisning whose treasurer shows the
@@ -138,6 +141,16 @@ impl<'a> Outline<'a> {
             1,
         );
         let balance = fixed_entry(number().to_string(), "Balansräkning", "balansrakning", 1);
+        let cash_flow = (crate::compute::cash_flow::prints_cash_flow(report)
+            && !computed.cash_flow.is_empty())
+        .then(|| {
+            fixed_entry(
+                number().to_string(),
+                "Kassaflödesanalys",
+                "kassaflodesanalys",
+                1,
+            )
+        });
         let proposal = match document.proposal_title() {
             Some(title) if !document.has_management_report() => Some(fixed_entry(
                 number().to_string(),
@@ -154,6 +167,7 @@ impl<'a> Outline<'a> {
             proposal,
             income,
             balance,
+            cash_flow,
             notes: (!computed.note_order.is_empty())
                 .then(|| fixed_entry(number().to_string(), "Noter", "noter", 1)),
             signatures: fixed_entry(number().to_string(), "Underskrifter", "underskrifter", 1),
@@ -190,6 +204,9 @@ impl<'a> Outline<'a> {
         }
         out.push((&self.income, Vec::new()));
         out.push((&self.balance, Vec::new()));
+        if let Some(c) = &self.cash_flow {
+            out.push((c, Vec::new()));
+        }
         if let Some(p) = &self.proposal {
             out.push((p, Vec::new()));
         }
