@@ -130,7 +130,8 @@ pub(crate) fn new(a: &NewArgs) -> Result<u8, Failure> {
                 known.join(", ")
             ));
         };
-        if let Some(reason) = document.refused_for(form) {
+        if let Some(reason) = document.refused_for_year(form, report.years.first().map(|y| y.start))
+        {
             return fail(format!("--document {slug}: {reason}"));
         }
         kassoren_engine::edit::set_document(&mut report, document);

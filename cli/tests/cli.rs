@@ -267,6 +267,26 @@ fn new_with_a_document_type() {
         read(&brf).document,
         kassoren_engine::model::DocumentType::ArsredovisningK3
     );
+    // K2 for a BRF's 2026: refused, naming the rule, in one line.
+    let o = kassoren(&[
+        "new",
+        "--form",
+        "bostadsrattsforening",
+        "--year",
+        "2026",
+        "--document",
+        "arsredovisning-k2",
+        "-o",
+        tmp("doc-brf-k2.json").to_str().unwrap(),
+    ]);
+    assert_eq!(o.status.code(), Some(2), "{}", stdout(&o));
+    let err = stderr(&o);
+    assert_eq!(err.lines().count(), 1, "{err}");
+    assert!(
+        err.contains("får inte tillämpa K2 (BFNAR 2016:10)"),
+        "{err}"
+    );
+    assert!(!tmp("doc-brf-k2.json").exists());
 
     let o = kassoren(&[
         "new",

@@ -3,6 +3,7 @@
 //! allmänna råd (bfn.se, "Allmänna råd": BFNAR 2010:1, 2012:1, 2016:10, 2017:3) and FAR's
 //! "Redovisa rätt" on årsbokslut; see the README, "Which document, which rules".
 
+use crate::date::Date;
 use crate::model::{DocumentType, LegalForm, Report};
 
 /// The id of the principles note ("Redovisnings- och värderingsprinciper") in every template.
@@ -161,6 +162,20 @@ impl DocumentType {
             }
             _ => None,
         }
+    }
+
+    /// Why the form may not use this document for a fiscal year starting on `start`, if it may
+    /// not: [`refused_for`](Self::refused_for), and a bostadsrättsförening's K2 from fiscal
+    /// years starting 2026-01-01 (BFN has removed K2 for them; K3, BFNAR 2012:1, applies).
+    pub fn refused_for_year(self, form: LegalForm, start: Option<Date>) -> Option<String> {
+        self.refused_for(form).or_else(|| {
+            (self == DocumentType::ArsredovisningK2
+                && form == LegalForm::Bostadsrattsforening
+                && start.is_some_and(|s| s >= crate::template::BRF_K3_FROM))
+            .then(|| {
+                "en bostadsrättsförening får inte tillämpa K2 (BFNAR 2016:10) för räkenskapsår som börjar 2026-01-01 eller senare; Bokföringsnämnden har beslutat att K3 (BFNAR 2012:1) gäller".to_string()
+            })
+        })
     }
 
     /// The document in the indefinite form: "en årsredovisning", "ett årsbokslut" …

@@ -228,3 +228,41 @@ fn an_arsbokslut_must_disclose_principles_fixed_assets_long_term_debt_and_pledge
         )
     );
 }
+
+#[test]
+fn a_bostadsrattsforening_may_not_use_k2_from_fiscal_years_starting_2026() {
+    let refused = |year: i32, document: DocumentType| -> Vec<String> {
+        let mut r = template::new_report(
+            LegalForm::Bostadsrattsforening,
+            "Brf Lönnen",
+            "",
+            template::calendar_year(year),
+        );
+        edit::set_document(&mut r, document);
+        compute(&r)
+            .problems
+            .into_iter()
+            .filter(|p| p.code.as_str() == "document_not_allowed")
+            .map(|p| p.message)
+            .collect()
+    };
+    let k2_2026 = refused(2026, DocumentType::ArsredovisningK2);
+    assert_eq!(k2_2026.len(), 1, "{k2_2026:?}");
+    assert!(k2_2026[0].contains("får inte tillämpa K2 (BFNAR 2016:10)"));
+    assert!(k2_2026[0].contains("K3 (BFNAR 2012:1)"));
+    assert!(refused(2026, DocumentType::ArsredovisningK3).is_empty());
+    assert!(refused(2025, DocumentType::ArsredovisningK2).is_empty());
+    // A broken fiscal year starting 2026-07-01 is after the change too.
+    let mut r = template::new_report(
+        LegalForm::Bostadsrattsforening,
+        "Brf Lönnen",
+        "",
+        template::calendar_year(2025),
+    );
+    r.years[0].start = kassoren_engine::date::Date::new(2026, 7, 1).unwrap();
+    r.years[0].end = kassoren_engine::date::Date::new(2027, 6, 30).unwrap();
+    assert!(compute(&r)
+        .problems
+        .iter()
+        .any(|p| p.code.as_str() == "document_not_allowed"));
+}

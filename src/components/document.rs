@@ -17,6 +17,8 @@ pub fn DocumentEditor() -> impl IntoView {
     let store = expect_context::<Store>();
     let form = Signal::derive(move || store.report.with(|r| r.organisation.legal_form));
     let chosen = Signal::derive(move || store.report.with(|r| r.document));
+    let year_start =
+        Signal::derive(move || store.report.with(|r| r.years.first().map(|y| y.start)));
     let not_printed = Memo::new(move |_| store.report.with(edit::not_printed));
     let choose = Callback::new(move |d: DocumentType| {
         store.edit(|r| {
@@ -25,7 +27,7 @@ pub fn DocumentEditor() -> impl IntoView {
     });
     view! {
         <div class="document-editor" id=ids::organisation("document") tabindex="-1">
-            <DocumentChoice name="org-document" form=form chosen=chosen on_choose=choose />
+            <DocumentChoice name="org-document" form=form year_start=year_start chosen=chosen on_choose=choose />
             <Show when=move || !not_printed.with(Vec::is_empty)>
                 <div class="hint not-printed" data-testid="not-printed">
                     <p>"Finns kvar i rapporten men skrivs inte ut i den här dokumenttypen (kommer tillbaka om du byter tillbaka):"</p>

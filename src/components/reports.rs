@@ -187,7 +187,7 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
             .unwrap_or_default();
         picked
             .get()
-            .filter(|d| d.refused_for(form.get()).is_none())
+            .filter(|d| d.refused_for_year(form.get(), start.get()).is_none())
             .unwrap_or(default)
     });
     let create = move |ev: leptos::ev::SubmitEvent| {
@@ -250,7 +250,7 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
                 <DateInput id="new-start" label="Första dag" inline=true value=start on_change=move |d| start.set(d) />
                 <DateInput id="new-end" label="Sista dag" inline=true value=end on_change=move |d| end.set(d) />
             </fieldset>
-            <DocumentChoice name="new-document" form=Signal::derive(move || form.get()) chosen=Signal::derive(move || document.get())
+            <DocumentChoice name="new-document" form=Signal::derive(move || form.get()) year_start=Signal::derive(move || start.get()) chosen=Signal::derive(move || document.get())
                 on_choose=Callback::new(move |d| picked.set(Some(d))) />
             {move || error.get().map(|e| view! { <p class="form-error" role="alert">{e}</p> })}
             <div class="dialog-actions">
@@ -267,6 +267,8 @@ pub fn NewReport(on_close: Callback<()>) -> impl IntoView {
 pub fn DocumentChoice(
     name: &'static str,
     form: Signal<LegalForm>,
+    /// The fiscal year's first day (a bostadsrättsförening's K2 ends with 2025).
+    year_start: Signal<Option<Date>>,
     chosen: Signal<DocumentType>,
     on_choose: Callback<DocumentType>,
 ) -> impl IntoView {
@@ -276,7 +278,7 @@ pub fn DocumentChoice(
             {DocumentType::ALL.iter().map(|d| {
                 let d = *d;
                 let id = format!("{name}-{}", d.slug());
-                let refused = move || d.refused_for(form.get());
+                let refused = move || d.refused_for_year(form.get(), year_start.get());
                 view! {
                     <label class="choice" for=id.clone() class:disabled=move || refused().is_some()>
                         <input type="radio" id=id.clone() name=name value=d.slug()

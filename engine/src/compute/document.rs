@@ -1,4 +1,5 @@
-//! The checks a document type brings: whether the organisation's form may use it, a förenklat
+//! The checks a document type brings: whether the organisation's form (and, for a
+//! bostadsrättsförening's K2, the fiscal year) may use it, a förenklat
 //! årsbokslut's turnover limit and fixed items, and a principles note that cites another
 //! document's rules.
 
@@ -20,7 +21,7 @@ pub(super) fn checks(report: &Report, computed: &Computed) -> Vec<Problem> {
         message,
         location,
     };
-    if let Some(reason) = document.refused_for(form) {
+    if let Some(reason) = document.refused_for_year(form, report.years.first().map(|y| y.start)) {
         out.push(problem(
             Severity::Error,
             ProblemCode::DocumentNotAllowed,
