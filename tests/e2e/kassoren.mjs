@@ -1070,9 +1070,14 @@ export class Kassoren {
       .evaluateAll((ths) => ths.map((th) => th.textContent));
   }
 
-  /** How far the editor pane's content reaches past its width, in px (0: no sideways scrolling). */
+  /**
+   * How far the editor's content reaches past its width, in px (0: no sideways scrolling): the
+   * pane itself and every table in it that scrolls on its own (`.table-scroll`).
+   */
   async editorOverflowX() {
-    return this.page.locator('main#editor').evaluate((e) => e.scrollWidth - e.clientWidth);
+    return this.page.locator('main#editor').evaluate((e) =>
+      Math.max(...[e, ...e.querySelectorAll('.table-scroll')].map((x) => x.scrollWidth - x.clientWidth)),
+    );
   }
 
   /** How far a part's table in the preview reaches past the page's text width, in px (≤ 0: it fits). */
@@ -1094,6 +1099,20 @@ export class Kassoren {
     return this.page.locator('main#editor input.money').evaluateAll((els) =>
       Math.max(0, ...els.map((e) => e.scrollWidth - e.clientWidth)),
     );
+  }
+
+  /** A row of the preview's kassaflödesanalys (`arets_kassaflode`, `likvida_slut` …): its amounts. */
+  async previewCashFlow(rowId) {
+    return this.preview()
+      .locator(`section#kassaflodesanalys tr#kf-${rowId} td.amount`)
+      .evaluateAll((tds) => tds.map((td) => td.textContent));
+  }
+
+  /** The preview's Innehåll: each entry's text. */
+  async previewContents() {
+    return this.preview()
+      .locator('.toc a')
+      .evaluateAll((as) => as.map((a) => a.textContent.replace(/\s+/g, ' ').trim()));
   }
 
   /** A line's amounts in the preview's Budgetuppföljning. */

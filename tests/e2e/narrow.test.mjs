@@ -1,4 +1,5 @@
-// A narrow screen shows one pane at a time: "Redigera" and "Förhandsvisning" tabs switch.
+// A narrow screen shows one pane at a time: "Redigera" and "Förhandsvisning" tabs switch; a
+// 1440 px laptop edits the statements without sideways scrolling.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -61,5 +62,21 @@ test('at 600×900 the tabs switch between the editor and the preview', async () 
     assert.ok(!(await tabs.isVisible()));
     assert.ok(await preview.isVisible());
   });
+  app.assertClean();
+});
+
+test('a 1440 px laptop edits the resultaträkning and the balansräkning without sideways scrolling, a BRF\'s too', async () => {
+  const app = await env.open();
+  await app.setViewport(1440, 900);
+  const fits = async () => {
+    for (const part of ['Resultaträkning', 'Balansräkning']) {
+      await app.openPart(part);
+      await eventually(async () => assert.equal(await app.editorOverflowX(), 0, part));
+      assert.equal(await app.cutFigures(), 0, part);
+    }
+  };
+  await fits();
+  await app.newReport({ name: 'Brf Lönnen', form: 'bostadsrattsforening' });
+  await fits();
   app.assertClean();
 });
