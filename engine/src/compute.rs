@@ -9,6 +9,7 @@ use serde::Serialize;
 use crate::model::*;
 use crate::money::{format_amount, round_to_unit, Money, Unit};
 
+mod brf;
 mod budget;
 pub mod cash_flow;
 mod checks;
@@ -19,6 +20,7 @@ pub mod overview;
 pub mod placeholders;
 mod places;
 
+pub use brf::LOSS_SECTION_TITLE;
 pub use budget::{budget_heading, shown_deviation, BudgetFigures};
 pub use equity::{equity_columns, EquityRow, EquityRowKind, EquityYear};
 pub use overview::{solidity_equity_share, Overview, OverviewYear};
@@ -74,10 +76,11 @@ pub enum ProblemCode {
     FixedItems,
     RequiredDisclosure,
     CashFlowTieOut,
+    LossExplanation,
 }
 
 impl ProblemCode {
-    pub const ALL: [ProblemCode; 28] = [
+    pub const ALL: [ProblemCode; 29] = [
         ProblemCode::BalanceSheetUnbalanced,
         ProblemCode::ResultMismatch,
         ProblemCode::EquityRollForward,
@@ -106,6 +109,7 @@ impl ProblemCode {
         ProblemCode::FixedItems,
         ProblemCode::RequiredDisclosure,
         ProblemCode::CashFlowTieOut,
+        ProblemCode::LossExplanation,
     ];
 
     /// The snake_case code, as in the JSON output.
@@ -139,6 +143,7 @@ impl ProblemCode {
             ProblemCode::FixedItems => "fixed_items",
             ProblemCode::RequiredDisclosure => "required_disclosure",
             ProblemCode::CashFlowTieOut => "cash_flow_tie_out",
+            ProblemCode::LossExplanation => "loss_explanation",
         }
     }
 }

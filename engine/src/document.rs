@@ -9,6 +9,14 @@ use crate::model::{DocumentType, LegalForm, Report};
 /// The id of the principles note ("Redovisnings- och värderingsprinciper") in every template.
 pub const PRINCIPLES_NOTE: &str = "redovisningsprinciper";
 
+/// The first day of the fiscal years for which a bostadsrättsförening must follow K3: BFN has
+/// removed K2 (BFNAR 2016:10) for them from fiscal years starting after 2025-12-31.
+pub const BRF_K3_FROM: Date = Date {
+    year: 2026,
+    month: 1,
+    day: 1,
+};
+
 /// Net turnover at or under which an ideell förening may make a förenklat årsbokslut (BFL 6 kap
 /// 5 §: normally at most 3 000 000 kr; bidrag, gåvor and medlemsavgifter count).
 pub const K1_TURNOVER_LIMIT: i64 = 3_000_000;
@@ -171,7 +179,7 @@ impl DocumentType {
         self.refused_for(form).or_else(|| {
             (self == DocumentType::ArsredovisningK2
                 && form == LegalForm::Bostadsrattsforening
-                && start.is_some_and(|s| s >= crate::template::BRF_K3_FROM))
+                && start.is_some_and(|s| s >= BRF_K3_FROM))
             .then(|| {
                 "en bostadsrättsförening får inte tillämpa K2 (BFNAR 2016:10) för räkenskapsår som börjar 2026-01-01 eller senare; Bokföringsnämnden har beslutat att K3 (BFNAR 2012:1) gäller".to_string()
             })

@@ -292,18 +292,10 @@ pub fn previous_year(y: &FiscalYear) -> FiscalYear {
 /// The document a new report of a form is, for its fiscal year: a förenklat årsbokslut for an
 /// ideell förening, an årsredovisning enligt K3 for a bostadsrättsförening from fiscal years
 /// starting 2026-01-01, else an årsredovisning enligt K2.
-/// The first day of the fiscal years for which a bostadsrättsförening must follow K3: BFN has
-/// removed K2 (BFNAR 2016:10) for them from fiscal years starting after 2025-12-31.
-pub const BRF_K3_FROM: Date = Date {
-    year: 2026,
-    month: 1,
-    day: 1,
-};
-
 pub fn default_document(form: LegalForm, year: &FiscalYear) -> DocumentType {
     match form {
         LegalForm::IdeellForening => DocumentType::ForenklatArsbokslut,
-        LegalForm::Bostadsrattsforening if year.start >= BRF_K3_FROM => {
+        LegalForm::Bostadsrattsforening if year.start >= crate::document::BRF_K3_FROM => {
             DocumentType::ArsredovisningK3
         }
         _ => DocumentType::ArsredovisningK2,

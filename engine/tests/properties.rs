@@ -26,6 +26,18 @@ fn random_balanced(form: LegalForm, seeds: &[i64], opening_result: i64) -> Repor
     let mut r = balanced(form, &FIGURES);
     // Random amounts run to millions: an årsredovisning, which has no turnover limit.
     kassoren_engine::edit::set_document(&mut r, DocumentType::ArsredovisningK2);
+    // A bostadsrättsförening explains a loss (ÅRL 6 kap. 3 a §): the random result may be one.
+    if form == LegalForm::Bostadsrattsforening {
+        let id = kassoren_engine::edit::add_section(
+            &mut r,
+            None,
+            Part::ManagementReport,
+            kassoren_engine::compute::LOSS_SECTION_TITLE,
+        );
+        kassoren_engine::edit::section_mut(&mut r, &id)
+            .unwrap()
+            .body = "Förlusten beror på avskrivningarna.".into();
+    }
     let mut next = seeds.iter().cycle().copied();
     let is_inputs: Vec<String> = r
         .income_statement

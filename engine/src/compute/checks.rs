@@ -828,5 +828,6 @@ pub(super) fn run(report: &Report, computed: &Computed) -> Vec<Problem> {
     ch.signatures();
     ch.out.extend(super::document::checks(report, computed));
     ch.out.extend(super::disclosures::checks(report, computed));
+    ch.out.extend(super::brf::checks(report, computed));
     ch.out
 }
