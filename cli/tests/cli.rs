@@ -134,7 +134,7 @@ fn unreadable_files_exit_2_with_one_line() {
     let bad = tmp("bad.json");
     std::fs::write(
         &bad,
-        "{\"format\": \"kassoren-arsredovisning\", \"version\": 7}",
+        "{\"format\": \"kassoren-arsredovisning\", \"version\": 99}",
     )
     .unwrap();
     for args in [

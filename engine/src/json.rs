@@ -352,13 +352,26 @@ pub type Migration = fn(&mut Value) -> Result<(), String>;
 /// * 5 → 6: the document type (`document`): a version 5 file is an årsredovisning enligt K2,
 ///   the type that keeps every part it has, marked `document_unconfirmed` so the editor asks
 ///   once to confirm or change it.
+/// * 6 → 7: `settings.cash_flow`, a kassaflödesanalys asked for by a report that does not need
+///   one: a version 6 file has none (the setting is left out while false), and is left as it is.
 pub const MIGRATIONS: &[Migration] = &[
     v1_add_account_map,
     v2_add_review,
     v3_fit_real_reports,
     v4_add_history,
     v5_add_document,
+    v6_add_cash_flow_setting,
 ];
+
+/// Version 6 → 7: nothing to add (a file without `settings.cash_flow` prints a kassaflödesanalys
+/// only where the rules ask for one); a version 6 file that already has the field was not
+/// written by Kassören.
+fn v6_add_cash_flow_setting(value: &mut Value) -> Result<(), String> {
+    if value.pointer("/settings/cash_flow").is_some() {
+        return Err("fältet \"settings.cash_flow\" finns redan i en fil av version 6".into());
+    }
+    Ok(())
+}
 
 /// Version 5 → 6: the document type, K2 årsredovisning, to be confirmed.
 fn v5_add_document(value: &mut Value) -> Result<(), String> {

@@ -13,7 +13,7 @@ use crate::money::{Money, Unit};
 /// The `format` value that marks a Kassören report file.
 pub const FORMAT_NAME: &str = "kassoren-arsredovisning";
 /// The current version of the file format. Older files are migrated (see [`crate::json`]).
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 /// The most years a report keeps: the fiscal year and four earlier years.
 pub const MAX_YEARS: usize = 5;
 /// The longest a räkenskapsår may be, in calendar months (a first year, or one that changes the
@@ -465,6 +465,11 @@ pub struct Settings {
     /// file while "0".
     #[serde(default, skip_serializing_if = "Nil::is_default")]
     pub nil: Nil,
+    /// Print a kassaflödesanalys although the report does not need one (every
+    /// bostadsrättsförening's årsredovisning has one regardless). Added in file format 7; left
+    /// out of the file while false.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub cash_flow: bool,
 }
 
 /// How an amount of zero is printed.

@@ -1,6 +1,7 @@
 //! The editor's parts. Each renders engine values and sends edits to the engine.
 
 pub mod budget;
+pub mod cash_flow;
 pub mod cells;
 pub mod checks;
 pub mod date_input;

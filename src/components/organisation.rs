@@ -7,6 +7,7 @@ use kassoren_engine::money::Unit;
 use kassoren_engine::orgnr;
 use leptos::prelude::*;
 
+use super::cash_flow::CashFlowChoice;
 use super::date_input::DateInput;
 use super::document::DocumentEditor;
 use super::inputs::{IconButton, TextField};
@@ -78,6 +79,7 @@ pub fn OrganisationEditor() -> impl IntoView {
             </div>
             <h3>"Dokument"</h3>
             <DocumentEditor />
+            <CashFlowChoice />
             <h3>"Räkenskapsår"</h3>
             <p class="hint">{format!("Det första året är räkenskapsåret, därefter jämförelseåren. Ett år får vara kortare eller längre än tolv månader, högst {MAX_FISCAL_YEAR_MONTHS}.")}</p>
             <For each=move || 0..years.get() key=|y| *y let:y>

@@ -1,6 +1,6 @@
 // A bostadsrättsförening's kassaflödesanalys (ÅRL 2 kap 1 §, issue 17): computed from the
 // figures as they are typed, shown in the preview after the balansräkning and listed in
-// Innehåll; an ideell förening's report has none.
+// Innehåll, never to be turned off; any other report has one when the treasurer asks for it.
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -52,5 +52,31 @@ test('a BRF\'s kassaflödesanalys follows the figures as they are typed, after t
   assert.equal((await app.problems()).filter((p) => p.code === 'cash_flow_tie_out').length, 0);
   const html = await app.downloadHtml();
   assert.ok(html.indexOf('id="balansrakning"') < html.indexOf('id="kassaflodesanalys"'));
+  app.assertClean();
+});
+
+test('any report can ask for a kassaflödesanalys; a BRF\'s årsredovisning always has one', async () => {
+  const app = await env.open();
+  const listed = async () => (await app.previewContents()).some((t) => /Kassaflödesanalys/.test(t));
+  await app.openPart('Organisation och år');
+  const choice = app.cashFlowChoice();
+  assert.equal(await choice.isChecked(), false);
+  assert.equal(await choice.isDisabled(), false);
+  await choice.check();
+  await eventually(async () => assert.equal(await listed(), true));
+  // The example's figures balance both years: årets kassaflöde is the change in kassa och bank.
+  await eventually(async () => assert.deepEqual(await app.previewCashFlow('likvida_slut'), [formatAmount(565550)]));
+  assert.deepEqual(await app.previewCashFlow('likvida_borjan'), [formatAmount(483230)]);
+  assert.deepEqual(await app.previewCashFlow('arets_kassaflode'), [formatAmount(565550 - 483230)]);
+  const saved = JSON.parse(await app.saveJson());
+  assert.equal(saved.settings.cash_flow, true);
+  await choice.uncheck();
+  await eventually(async () => assert.equal(await listed(), false));
+
+  await app.newReport({ name: 'Brf Lönnen', form: 'bostadsrattsforening' });
+  await app.openPart('Organisation och år');
+  assert.equal(await app.cashFlowChoice().isChecked(), true);
+  assert.equal(await app.cashFlowChoice().isDisabled(), true);
+  assert.equal(await listed(), true);
   app.assertClean();
 });

@@ -1101,6 +1101,11 @@ export class Kassoren {
     );
   }
 
+  /** "Skriv ut en kassaflödesanalys" under Organisation och år (the part must be open). */
+  cashFlowChoice() {
+    return this.page.locator('input#settings-cash-flow');
+  }
+
   /** A row of the preview's kassaflödesanalys (`arets_kassaflode`, `likvida_slut` …): its amounts. */
   async previewCashFlow(rowId) {
     return this.preview()

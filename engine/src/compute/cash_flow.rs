@@ -290,9 +290,15 @@ pub fn cash_flow(
     (out, unplaced)
 }
 
-/// Whether the report prints a kassaflödesanalys: every bostadsrättsförening's årsredovisning
+/// Whether the rules ask for a kassaflödesanalys: every bostadsrättsförening's årsredovisning
 /// (ÅRL 2 kap 1 §).
-pub fn prints_cash_flow(report: &Report) -> bool {
+pub fn requires_cash_flow(report: &Report) -> bool {
     report.document.is_annual_report()
         && report.organisation.legal_form == LegalForm::Bostadsrattsforening
+}
+
+/// Whether the report prints a kassaflödesanalys: where the rules ask for one, and in any other
+/// report whose treasurer asks for it (`settings.cash_flow`).
+pub fn prints_cash_flow(report: &Report) -> bool {
+    requires_cash_flow(report) || report.settings.cash_flow
 }

@@ -302,8 +302,9 @@ impl<'a> Checker<'a> {
         }
     }
 
-    /// A bostadsrättsförening's kassaflödesanalys: every balance line placed by its BAS account,
-    /// and årets kassaflöde taking likvida medel from the start of the year to its end.
+    /// A printed kassaflödesanalys (every bostadsrättsförening's, and any other asked for):
+    /// every balance line placed by its BAS account, and årets kassaflöde taking likvida medel
+    /// from the start of the year to its end.
     fn cash_flow(&mut self) {
         if !cash_flow::prints_cash_flow(self.report) {
             return;

@@ -192,6 +192,7 @@ fn fill_defaults(doc: &mut Value) {
         .or_insert_with(|| Value::Array(Vec::new()));
     if let Some(settings) = object.get_mut("settings").and_then(Value::as_object_mut) {
         settings.entry("nil").or_insert_with(|| Value::from("zero"));
+        settings.entry("cash_flow").or_insert(Value::Bool(false));
     }
     if let Some(items) = doc
         .pointer_mut("/appropriation/proposal")

@@ -33,6 +33,9 @@ impl Describer<'_> {
             [K("years")] => field("Organisation", "räkenskapsår", Shown::Years),
             [K("settings"), K("unit")] => field("Inställningar", "enhet", Shown::Plain),
             [K("settings"), K("example")] => field("Inställningar", "exempelrapport", Shown::Bool),
+            [K("settings"), K("cash_flow")] => {
+                field("Inställningar", "kassaflödesanalys", Shown::Bool)
+            }
             [K("narrative"), O] => spot(self.narrative_order_place(), What::List(Noun::Section)),
             [K("narrative"), I(s)] => {
                 let part = self.section(s).map_or(Part::Chapter, |x| x.part);
