@@ -260,11 +260,7 @@ pub struct Computed {
 impl Computed {
     /// A line's value in a year (zero for an unknown line or year).
     pub fn value(&self, line: &str, year: usize) -> Decimal {
-        self.values
-            .get(line)
-            .and_then(|v| v.get(year))
-            .copied()
-            .unwrap_or_default()
+        value_in(&self.values, line, year)
     }
 
     /// A resultaträkning line's "Avvikelse": the fiscal year's outcome less its budget.
@@ -588,6 +584,16 @@ fn appropriation(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> Appropr
         proposed: items.iter().filter_map(|i| i.amount).sum(),
         items,
     }
+}
+
+/// A line's value in a year from the computed values (zero for an unknown line or year), for
+/// the parts computed before [`Computed`] exists.
+fn value_in(values: &HashMap<Id, Vec<Decimal>>, line: &str, year: usize) -> Decimal {
+    values
+        .get(line)
+        .and_then(|v| v.get(year))
+        .copied()
+        .unwrap_or_default()
 }
 
 /// Recomputes everything about a report. Never panics, whatever the report holds: problems in

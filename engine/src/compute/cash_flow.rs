@@ -98,13 +98,7 @@ pub fn cash_flow(
     report: &Report,
     values: &HashMap<Id, Vec<Decimal>>,
 ) -> (Vec<CashFlowYear>, Vec<Id>) {
-    let value = |id: &str, y: usize| {
-        values
-            .get(id)
-            .and_then(|v| v.get(y))
-            .copied()
-            .unwrap_or_default()
-    };
+    let value = |id: &str, y: usize| super::value_in(values, id, y);
     let mut placed: Vec<(&Line, Bucket)> = Vec::new();
     let mut unplaced = Vec::new();
     for line in report.balance_sheet.all_lines() {

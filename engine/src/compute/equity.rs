@@ -91,13 +91,7 @@ pub fn equity_changes(report: &Report, values: &HashMap<Id, Vec<Decimal>>) -> Ve
     if cols.is_empty() {
         return Vec::new();
     }
-    let value = |id: &str, y: usize| {
-        values
-            .get(id)
-            .and_then(|v| v.get(y))
-            .copied()
-            .unwrap_or_default()
-    };
+    let value = |id: &str, y: usize| super::value_in(values, id, y);
     let index_of = |role: Role| cols.iter().position(|l| l.role == Some(role));
     let (retained, year_result_col) = (
         index_of(Role::RetainedEarnings),
