@@ -509,3 +509,23 @@ fn budget_changes_are_described_in_the_editors_words() {
         "{changes:?}"
     );
 }
+
+/// The printout's settings in the editor's words, never as the file's names ("zero", "dash").
+#[test]
+fn settings_changes_are_described_in_the_editors_words() {
+    let old = example_report();
+    let mut r = old.clone();
+    r.settings.nil = Nil::Dash;
+    r.settings.cash_flow = true;
+    r.settings.unit = Unit::Tkr;
+    let said = described(&old, &r);
+    assert!(
+        said.contains(&"Inställningar: noll i utskriften som 0 → som –".to_string()),
+        "{said:?}"
+    );
+    assert!(
+        said.contains(&"Inställningar: kassaflödesanalys nej → ja".to_string()),
+        "{said:?}"
+    );
+    assert!(said.iter().all(|s| !s.contains("settings/")), "{said:?}");
+}

@@ -33,6 +33,7 @@ impl Describer<'_> {
             [K("years")] => field("Organisation", "räkenskapsår", Shown::Years),
             [K("settings"), K("unit")] => field("Inställningar", "enhet", Shown::Plain),
             [K("settings"), K("example")] => field("Inställningar", "exempelrapport", Shown::Bool),
+            [K("settings"), K("nil")] => field("Inställningar", "noll i utskriften", Shown::Nil),
             [K("settings"), K("cash_flow")] => {
                 field("Inställningar", "kassaflödesanalys", Shown::Bool)
             }

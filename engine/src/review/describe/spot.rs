@@ -69,6 +69,8 @@ pub(super) enum Shown {
     Date,
     Bool,
     LegalForm,
+    /// How zero is printed (`Nil`): "som 0" or "som –".
+    Nil,
     Part,
     Level,
     NoteRef,

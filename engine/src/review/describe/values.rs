@@ -57,6 +57,11 @@ impl Describer<'_> {
                 "nej"
             }
             .into(),
+            Shown::Nil => match s {
+                "dash" => "som –".into(),
+                "zero" => "som 0".into(),
+                other => other.to_string(),
+            },
             Shown::LegalForm => serde_json::from_value::<LegalForm>(value.clone())
                 .map_or_else(|_| s.to_string(), |f| f.label().to_string()),
             Shown::Part => serde_json::from_value::<Part>(value.clone())
