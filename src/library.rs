@@ -1,4 +1,4 @@
-//! The reports kept in this browser: the list shown in "Mina årsredovisningar" (the index), each
+//! The reports kept in this browser: the list shown in "Mina rapporter" (the index), each
 //! report's stored text and revision, and which one was open last. Plain functions over
 //! [`crate::storage`]; the state that shows them is [`crate::store::Store`].
 

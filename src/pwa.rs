@@ -86,6 +86,6 @@ pub fn persistence_text(state: Option<bool>) -> &'static str {
     match state {
         Some(true) => "Webbläsaren har lovat att spara årsredovisningarna varaktigt.",
         Some(false) => "Webbläsaren har inte lovat att spara varaktigt: den kan rensa lagringen om utrymmet tar slut. Spara som fil då och då.",
-        None => "Kassören ber webbläsaren om varaktig lagring när du har sparat en egen årsredovisning.",
+        None => "Kassören ber webbläsaren om varaktig lagring när du har sparat en egen rapport.",
     }
 }

@@ -415,7 +415,7 @@ impl Store {
         self.status.set(SaveStatus::Saving);
         self.write_now();
         if self.status.get_untracked() == SaveStatus::Saved {
-            self.notify_about_report("Den här flikens version är sparad. Den andra flikens version finns under \"Tidigare versioner\" i \"Mina årsredovisningar\".");
+            self.notify_about_report("Den här flikens version är sparad. Den andra flikens version finns under \"Tidigare versioner\" i \"Mina rapporter\".");
         }
     }
 
@@ -434,7 +434,7 @@ impl Store {
                 self.stored.set_value(Some(theirs.clone()));
                 self.adopt(theirs);
                 self.status.set(SaveStatus::Saved);
-                self.notify_about_report("Den andra flikens version visas nu. Din version finns under \"Tidigare versioner\" i \"Mina årsredovisningar\", och \"Ångra\" tar tillbaka den.");
+                self.notify_about_report("Den andra flikens version visas nu. Din version finns under \"Tidigare versioner\" i \"Mina rapporter\", och \"Ångra\" tar tillbaka den.");
             }
             None => {
                 self.leave_hold();
@@ -657,7 +657,7 @@ impl Store {
             return;
         }
         self.open_another();
-        self.fail("Årsredovisningen du hade öppen togs bort i en annan flik. Den finns under \"Tidigare versioner\" i \"Mina årsredovisningar\".");
+        self.fail("Årsredovisningen du hade öppen togs bort i en annan flik. Den finns under \"Tidigare versioner\" i \"Mina rapporter\".");
     }
 
     /// Takes in what another tab saved of the open report, if anything.

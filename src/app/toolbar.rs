@@ -69,7 +69,7 @@ pub fn Toolbar(shell: Shell) -> impl IntoView {
                 </div>
                 <nav class="actions" aria-label="Årsredovisningen">
                     <button type="button" on:click=move |_| shell.dialog.set(Dialog::New)>"Ny rapport"</button>
-                    <button type="button" on:click=move |_| shell.dialog.set(Dialog::Reports)>"Mina årsredovisningar"</button>
+                    <button type="button" on:click=move |_| shell.dialog.set(Dialog::Reports)>"Mina rapporter"</button>
                     <button type="button" on:click=choose(file_input)>"Öppna fil"</button>
                     <button type="button" on:click=choose(sie_input)>"Importera SIE"</button>
                     <button type="button" on:click=move |_| files::save_json(store)>"Spara som fil"</button>

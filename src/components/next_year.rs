@@ -39,7 +39,7 @@ pub fn NextYearDialog(on_close: Callback<()>) -> impl IntoView {
                     <bdi>{next_year.clone()}</bdi>
                     " och öppnar den. Den här årsredovisningen ("
                     <bdi>{this_year.clone()}</bdi>
-                    ") ändras inte och finns kvar under \"Mina årsredovisningar\"."
+                    ") ändras inte och finns kvar under \"Mina rapporter\"."
                 </p>
                 <ul>
                     <li>"Årets belopp (" <bdi>{this_year}</bdi> ") blir jämförelseår; beloppen för " <bdi>{next_year}</bdi> " är tomma tills du fyller i dem."</li>

@@ -19,11 +19,11 @@ pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
     let snapshots_changed = RwSignal::new(0u32);
     view! {
         <div class="dialog" role="dialog" aria-modal="true" aria-labelledby="reports-title">
-            <h2 id="reports-title">"Mina årsredovisningar"</h2>
+            <h2 id="reports-title">"Mina rapporter"</h2>
             <p class="hint">"Sparas bara i den här webbläsaren. Använd \"Spara som fil\" för att dela eller säkerhetskopiera."</p>
             <p class="hint" data-testid="storage-used">
                 {format!(
-                    "Årsredovisningarna använder {} kB av webbläsarens lagring (oftast högst omkring 5 000 kB).",
+                    "Rapporterna använder {} kB av webbläsarens lagring (oftast högst omkring 5 000 kB).",
                     crate::storage::used().div_ceil(1024)
                 )}
             </p>
@@ -50,7 +50,7 @@ pub fn ReportList(on_close: Callback<()>) -> impl IntoView {
                                 <input
                                     type="text"
                                     class="report-title"
-                                    aria-label="Namn på årsredovisningen"
+                                    aria-label="Namn på rapporten"
                                     value=title.clone()
                                     on:change=move |ev| store.rename(&ren, &event_target_value(&ev))
                                 />

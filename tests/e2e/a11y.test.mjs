@@ -9,7 +9,7 @@ const env = useApp();
 
 const TOOLBAR = [
   'Ny rapport',
-  'Mina årsredovisningar',
+  'Mina rapporter',
   'Öppna fil',
   'Spara som fil',
   'Ladda ner utskrift',

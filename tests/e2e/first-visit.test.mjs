@@ -1,4 +1,4 @@
-// A first visit shows the example report; "Ny rapport" and "Mina årsredovisningar".
+// A first visit shows the example report; "Ny rapport" and "Mina rapporter".
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,7 +28,7 @@ test('first visit shows the example report with no check errors', async () => {
   app.assertClean();
 });
 
-test('"Ny rapport" creates an aktiebolag report, "Mina årsredovisningar" lists both', async () => {
+test('"Ny rapport" creates an aktiebolag report, "Mina rapporter" lists both', async () => {
   const app = await env.open();
   await app.newReport({ name: 'Testbolaget Kassör AB', form: 'aktiebolag' });
 

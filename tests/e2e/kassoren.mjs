@@ -892,9 +892,9 @@ export class Kassoren {
     return this.page.locator('[data-testid=confirm-document]');
   }
 
-  /** "Mina årsredovisningar": the titles in the list (the dialog stays open). */
+  /** "Mina rapporter": the titles in the list (the dialog stays open). */
   async reportTitles() {
-    await this.toolbarButton('Mina årsredovisningar').click();
+    await this.toolbarButton('Mina rapporter').click();
     const list = this.page.locator('.dialog ul.report-list');
     await list.waitFor();
     const inputs = list.locator('li input.report-title');
@@ -1538,12 +1538,12 @@ export class Kassoren {
     await this.sieYearEnd().dispatchEvent('change');
   }
 
-  // ---- Mina årsredovisningar -----------------------------------------------------------------
+  // ---- Mina rapporter -----------------------------------------------------------------
 
-  /** Opens "Mina årsredovisningar" (if not open) and returns the dialog. */
+  /** Opens "Mina rapporter" (if not open) and returns the dialog. */
   async openReportList() {
     const dialog = this.page.locator('.dialog', { has: this.page.locator('ul.report-list') });
-    if (!(await dialog.count())) await this.toolbarButton('Mina årsredovisningar').click();
+    if (!(await dialog.count())) await this.toolbarButton('Mina rapporter').click();
     await dialog.waitFor();
     return dialog;
   }

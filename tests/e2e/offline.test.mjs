@@ -171,7 +171,7 @@ test('once there is a report of their own, the app asks for persistent storage a
   cleanup.push(app);
   await app.goto();
   const persistence = async () => {
-    await app.toolbarButton('Mina årsredovisningar').click();
+    await app.toolbarButton('Mina rapporter').click();
     const text = (await app.persistenceNote().innerText()).trim();
     await app.closeDialog();
     return text;

@@ -1,4 +1,4 @@
-// "Mina årsredovisningar": copy, rename and delete (with confirmation); the list and
+// "Mina rapporter": copy, rename and delete (with confirmation); the list and
 // localStorage kassoren.index follow; deleting the open report opens another.
 
 import { test } from 'node:test';
@@ -18,7 +18,7 @@ async function listAndIndex(app) {
   return { shown, stored };
 }
 
-test('copy, rename and delete in "Mina årsredovisningar": the list and kassoren.index follow', async () => {
+test('copy, rename and delete in "Mina rapporter": the list and kassoren.index follow', async () => {
   const app = await env.open();
   await app.openReportList();
   assert.deepEqual(await app.reportEntries(), [{ id: 'exempel', title: EXAMPLE_TITLE, current: true }]);

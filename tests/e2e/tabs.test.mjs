@@ -82,7 +82,7 @@ test('the same cell changed in two tabs: neither is written over the other; the 
   assert.equal(await app.cellValue(COSTS, 0), formatAmount(-600030));
   await app.waitSaved();
   assert.equal(await app.storedAmount(COSTS), -600030);
-  await app.toolbarButton('Mina årsredovisningar').click();
+  await app.toolbarButton('Mina rapporter').click();
   assert.equal(await app.snapshotRows('en annan flik sparade samtidigt').count(), 1);
   assert.deepEqual(app.dialogs, []);
 });
@@ -180,7 +180,7 @@ test('another tab saves a version this tab cannot read: this tab stops writing, 
   // The banner's download has the edits.
   const { text } = await a.downloadFrom(banner.getByRole('button', { name: 'Ladda ner som fil' }));
   assert.match(text, /"140090"/);
-  await a.toolbarButton('Mina årsredovisningar').click();
+  await a.toolbarButton('Mina rapporter').click();
   assert.equal(await a.snapshotRows('inte kan läsas här').count(), 1);
   assert.deepEqual(a.dialogs, []);
 });
@@ -210,7 +210,7 @@ test('a report deleted in another tab: this tab keeps its unsaved edit as a snap
   await a.cell(COSTS, 0).fill('-600 060');
   await b.deleteReportElsewhere();
   await eventually(async () => assert.match(await a.errorNotice().innerText(), /togs bort i en annan flik/));
-  await a.toolbarButton('Mina årsredovisningar').click();
+  await a.toolbarButton('Mina rapporter').click();
   assert.equal(await a.snapshotRows('Osparade ändringar').count(), 1);
   await a.restoreSnapshot('Osparade ändringar');
   await a.openPart('Resultaträkning');
