@@ -39,10 +39,7 @@ impl View {
         View::ALL
             .into_iter()
             .filter(|v| match v {
-                View::Narrative | View::Management => !matches!(
-                    document,
-                    DocumentType::Arsbokslut | DocumentType::ForenklatArsbokslut
-                ),
+                View::Narrative | View::Management => document.has_narrative(),
                 _ => true,
             })
             .collect()
@@ -51,9 +48,7 @@ impl View {
     pub fn label(&self, document: DocumentType) -> &'static str {
         match self {
             View::Organisation => "Organisation och år",
-            View::Narrative if document == DocumentType::Verksamhetsberattelse => {
-                "Verksamhetsberättelse"
-            }
+            View::Narrative if document.narrates_management_sections() => "Verksamhetsberättelse",
             View::Narrative => "Berättelse",
             View::Management => document
                 .proposal_title()

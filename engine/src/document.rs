@@ -103,6 +103,22 @@ impl DocumentType {
         )
     }
 
+    /// Whether the document prints the narrative chapters: an årsbokslut (förenklat or not) is
+    /// the statements and their notes only.
+    pub fn has_narrative(self) -> bool {
+        !matches!(
+            self,
+            DocumentType::Arsbokslut | DocumentType::ForenklatArsbokslut
+        )
+    }
+
+    /// Whether the förvaltningsberättelse's sections are printed among the narrative chapters:
+    /// a verksamhetsberättelse is the board's narrative, with no förvaltningsberättelse of its
+    /// own.
+    pub fn narrates_management_sections(self) -> bool {
+        self == DocumentType::Verksamhetsberattelse
+    }
+
     /// Whether the document has a förvaltningsberättelse (with its flerårsöversikt and
     /// förändringar i eget kapital): only an årsredovisning.
     pub fn has_management_report(self) -> bool {

@@ -1,6 +1,6 @@
 //! The editor pane: the part chosen in the sidebar.
 
-use kassoren_engine::model::{DocumentType, Part};
+use kassoren_engine::model::Part;
 use leptos::prelude::*;
 
 use crate::components::checks::ChecksPanel;
@@ -22,7 +22,7 @@ fn NarrativeEditor() -> impl IntoView {
     let document = Memo::new(move |_| store.report.with(|r| r.document));
     let management_sections = Memo::new(move |_| {
         store.report.with(|r| {
-            r.document == DocumentType::Verksamhetsberattelse
+            r.document.narrates_management_sections()
                 && r.narrative.iter().any(|s| s.part == Part::ManagementReport)
         })
     });

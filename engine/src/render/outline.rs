@@ -89,13 +89,10 @@ impl<'a> Outline<'a> {
         // A verksamhetsberättelse is the board's narrative: the förvaltningsberättelse's
         // sections are its chapters too. An årsbokslut has no narrative part at all.
         let mut narrative = in_part(Part::Chapter);
-        if document == DocumentType::Verksamhetsberattelse {
+        if document.narrates_management_sections() {
             narrative.extend(in_part(Part::ManagementReport));
         }
-        if matches!(
-            document,
-            DocumentType::Arsbokslut | DocumentType::ForenklatArsbokslut
-        ) {
+        if !document.has_narrative() {
             narrative.clear();
         }
         let (chapters, count) = number_sections(&narrative, "");
